@@ -1,0 +1,139 @@
+"""R1–R4: the arithmetic inside one report.
+
+Blank cells are evaluated both ways. Read as missing, any rule that touches a blank cannot be
+decided; read as 0, it can. A rule that holds with blanks as 0 gives no finding (many reports leave
+legal-person columns blank to mean 0). A rule that fails with blanks as 0 gives an error marked
+`Blanks.AS_ZERO`, and when exactly one cell is blank the finding says what it should hold.
+Cells that are absent from the document, or listed as ambiguous, make a rule undecidable: it is
+skipped here and R13 reports the hole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from functools import cache
+
+from gongkai.check.finding import Blanks, CellRef, Finding, Level
+from gongkai.report.document import Report, Rows, Value
+from gongkai.report.editions import APPLICANT_KEYS, REQUESTS_NOT_OUTCOMES
+from gongkai.report.grid import Section, Table
+
+Cell = tuple[str, str]  # (row key, column key)
+
+
+def check_arithmetic(report: Report) -> Iterator[Finding]:
+    requests = report.table(Section.REQUESTS)
+    if requests is not None and report.requests:
+        yield from _r1(report, requests)
+        yield from _r2(report, requests)
+        yield from _r3(report, requests)
+    appeals = report.table(Section.APPEALS)
+    if appeals is not None and report.appeals:
+        yield from _r4(report, appeals)
+
+
+def _r1(report: Report, grid: Table) -> Iterator[Finding]:
+    for col in grid.rows[0].columns:
+        lhs = (("new_received", col.key), ("carried_over_from_last_year", col.key))
+        rhs = (("total_processed", col.key), ("carried_over_to_next_year", col.key))
+        yield from _equation(report, grid, "R1", lhs, rhs, f"{grid.section.label} {col.label} 列")
+
+
+def _r2(report: Report, grid: Table) -> Iterator[Finding]:
+    for row in grid.rows:
+        parts = tuple((row.key, key) for key in APPLICANT_KEYS)
+        where = f"{grid.section.label}“{row.label}”行"
+        yield from _equation(report, grid, "R2", parts, ((row.key, "total"),), where, by_row=False)
+
+
+def _r3(report: Report, grid: Table) -> Iterator[Finding]:
+    outcomes = _outcome_rows(grid)
+    for col in grid.rows[0].columns:
+        parts = tuple((row, col.key) for row in outcomes)
+        where = f"{grid.section.label} {col.label} 列"
+        total = (("total_processed", col.key),)
+        yield from _equation(report, grid, "R3", parts, total, where, sum_name="各项办理结果之和")
+
+
+def _r4(report: Report, grid: Table) -> Iterator[Finding]:
+    for row in grid.rows:
+        parts = tuple((row.key, key) for key in ("upheld", "corrected", "other", "pending"))
+        where = f"{grid.section.label} {row.short}"
+        yield from _equation(report, grid, "R4", parts, ((row.key, "total"),), where, by_row=False)
+
+
+@cache
+def _outcome_rows(grid: Table) -> tuple[str, ...]:
+    return tuple(row.key for row in grid.rows if row.key not in REQUESTS_NOT_OUTCOMES)
+
+
+def _equation(
+    report: Report,
+    grid: Table,
+    rule: str,
+    parts: Sequence[Cell],
+    totals: Sequence[Cell],
+    where: str,
+    *,
+    by_row: bool = True,
+    sum_name: str = "",
+) -> Iterator[Finding]:
+    """Check sum(parts) == sum(totals); nothing when it holds or cannot be decided.
+
+    `expected` is the sum of the parts, `actual` what the total side states. `by_row` names each
+    term by its row (the equation runs down a column) or else by its column.
+    """
+    rows = report.rows(grid.section)
+    left = _values(rows, parts)
+    right = _values(rows, totals)
+    if left is None or right is None:
+        return  # a cell is absent: R13's business
+    expected = sum(v for v in left if v is not None)
+    actual = sum(v for v in right if v is not None)
+    if expected == actual:
+        return
+    if any(report.is_doubtful(grid.section, r, c) for r, c in (*parts, *totals)):
+        return
+    cells = (*parts, *totals)
+    blank_cells = [cell for cell, v in zip(cells, (*left, *right), strict=True) if v is None]
+
+    def name(cell: Cell) -> str:
+        row = grid.row(cell[0])
+        return row.short if by_row else row.column(cell[1]).label
+
+    if sum_name:
+        shown = [f"{name(c)} {_show(v)}" for c, v in zip(parts, left, strict=True) if v != 0]
+        lhs_text = f"{sum_name} {expected}" + (f"（{'、'.join(shown)}）" if shown else "")
+    else:
+        lhs_text = " + ".join(f"{name(c)} {_show(v)}" for c, v in zip(parts, left, strict=True))
+    rhs_text = " + ".join(f"{name(c)} {_show(v)}" for c, v in zip(totals, right, strict=True))
+    message = f"{where}：{lhs_text} ≠ {rhs_text}"
+    if blank_cells:
+        message += "（空白按 0 计算时不相等；若空白表示未填写，则无法核对）"
+        if len(blank_cells) == 1:
+            row, col = blank_cells[0]
+            should = actual - expected if blank_cells[0] in parts else expected - actual
+            if should >= 0:
+                message += f"；若其余数字无误，{grid.cell_label(row, col)} 应为 {should}"
+    section = grid.section.value
+    refs = tuple(
+        CellRef(f"{section}.{r}.{c}", grid.cell_label(r, c))
+        for r, c in cells
+        if rows[r][c] != 0 or (r, c) in totals
+    )
+    blanks = Blanks.AS_ZERO if blank_cells else Blanks.NONE
+    yield Finding(rule, Level.ERROR, message, refs, expected, actual, blanks)
+
+
+def _values(rows: Rows, cells: Sequence[Cell]) -> list[Value] | None:
+    out: list[Value] = []
+    for row, col in cells:
+        cols = rows.get(row)
+        if cols is None or col not in cols:
+            return None
+        out.append(cols[col])
+    return out
+
+
+def _show(value: Value) -> str:
+    return "（空白）" if value is None else str(value)
