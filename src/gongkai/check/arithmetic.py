@@ -43,7 +43,16 @@ def _r2(report: Report, grid: Table) -> Iterator[Finding]:
     for row in grid.rows:
         parts = tuple((row.key, key) for key in APPLICANT_KEYS)
         where = f"{grid.section.label}“{row.label}”行"
-        yield from _equation(report, grid, "R2", parts, ((row.key, "total"),), where, by_row=False)
+        yield from _equation(
+            report,
+            grid,
+            "R2",
+            parts,
+            ((row.key, "total"),),
+            where,
+            by_row=False,
+            sum_name="六类申请人之和",
+        )
 
 
 def _r3(report: Report, grid: Table) -> Iterator[Finding]:
@@ -101,20 +110,19 @@ def _equation(
         row = grid.row(cell[0])
         return row.short if by_row else row.column(cell[1]).label
 
-    if sum_name:
-        shown = [f"{name(c)} {_show(v)}" for c, v in zip(parts, left, strict=True) if v != 0]
-        lhs_text = f"{sum_name} {expected}" + (f"（{'、'.join(shown)}）" if shown else "")
-    else:
-        lhs_text = " + ".join(f"{name(c)} {_show(v)}" for c, v in zip(parts, left, strict=True))
-    rhs_text = " + ".join(f"{name(c)} {_show(v)}" for c, v in zip(totals, right, strict=True))
+    lhs_text = _sum_text(list(map(name, parts)), left, sum_name)
+    rhs_text = _sum_text(list(map(name, totals)), right, "")
     message = f"{where}：{lhs_text} ≠ {rhs_text}"
     if blank_cells:
         message += "（空白按 0 计算时不相等；若空白表示未填写，则无法核对）"
-        if len(blank_cells) == 1:
-            row, col = blank_cells[0]
-            should = actual - expected if blank_cells[0] in parts else expected - actual
+        # When only one cell is blank, or the blank is the single total, say what it should hold.
+        target = blank_cells[0] if len(blank_cells) == 1 else None
+        if len(totals) == 1 and totals[0] in blank_cells:
+            target = totals[0]
+        if target is not None:
+            should = actual - expected if target in parts else expected - actual
             if should >= 0:
-                message += f"；若其余数字无误，{grid.cell_label(row, col)} 应为 {should}"
+                message += f"；若其余数字无误，{grid.cell_label(*target)} 应为 {should}"
     section = grid.section.value
     refs = tuple(
         CellRef(f"{section}.{r}.{c}", grid.cell_label(r, c))
@@ -135,5 +143,18 @@ def _values(rows: Rows, cells: Sequence[Cell]) -> list[Value] | None:
     return out
 
 
+def _sum_text(names: Sequence[str], values: Sequence[Value], sum_name: str) -> str:
+    """「本年新收 2 + 上年结转 0」 for short sums; long sums name only their non-zero terms."""
+    if len(values) <= 4:
+        return " + ".join(f"{n}{_show(v)}" for n, v in zip(names, values, strict=True))
+    total = sum(v for v in values if v is not None)
+    shown = [f"{n}{_show(v)}" for n, v in zip(names, values, strict=True) if v]
+    blank = sum(v is None for v in values)
+    detail = "、".join(shown[:6]) + ("等" if len(shown) > 6 else "")
+    if blank:
+        detail += f"{'；' if detail else ''}{'均' if blank == len(values) else '另有 ' + str(blank) + ' 项'}空白"
+    return f"{sum_name or '各项之和'} {total}" + (f"（{detail}）" if detail else "")
+
+
 def _show(value: Value) -> str:
-    return "（空白）" if value is None else str(value)
+    return "（空白）" if value is None else f" {value}"

@@ -45,9 +45,12 @@ def _r5(report: Report, previous: Report) -> Iterator[Finding]:
     if grid is None or previous.table(Section.REQUESTS) is None:
         return
     for col in grid.rows[0].columns:
-        now = _get(report, Section.REQUESTS, "carried_over_from_last_year", col.key)
-        then = _get(previous, Section.REQUESTS, "carried_over_to_next_year", col.key)
-        if now is _ABSENT or then is _ABSENT or (now or 0) == (then or 0):
+        mine = _get(report, Section.REQUESTS, ("carried_over_from_last_year", col.key))
+        theirs = _get(previous, Section.REQUESTS, ("carried_over_to_next_year", col.key))
+        if mine is None or theirs is None:
+            continue
+        now, then = mine[0], theirs[0]
+        if (now or 0) == (then or 0):
             continue
         path = f"requests.carried_over_from_last_year.{col.key}"
         yield Finding(
@@ -63,12 +66,13 @@ def _r5(report: Report, previous: Report) -> Iterator[Finding]:
 
 def _r6(report: Report, previous: Report) -> Iterator[Finding]:
     for row in _DOCUMENT_ROWS:
-        issued = _get(report, Section.PROACTIVE, row, "issued")
-        repealed = _get(report, Section.PROACTIVE, row, "repealed")
-        in_force = _get(report, Section.PROACTIVE, row, "in_force")
-        before = _get(previous, Section.PROACTIVE, row, "in_force")
-        if _ABSENT in (issued, repealed, in_force, before):
+        mine = _get(
+            report, Section.PROACTIVE, (row, "issued"), (row, "repealed"), (row, "in_force")
+        )
+        theirs = _get(previous, Section.PROACTIVE, (row, "in_force"))
+        if mine is None or theirs is None:
             continue
+        (issued, repealed, in_force), before = mine, theirs[0]
         expected = (before or 0) + (issued or 0) - (repealed or 0)
         if (in_force or 0) == expected:
             continue
@@ -88,11 +92,11 @@ def _r6(report: Report, previous: Report) -> Iterator[Finding]:
 
 def _r7(report: Report, previous: Report) -> Iterator[Finding]:
     for row in _ITEM_ROWS_2019:
-        now = _get(report, Section.PROACTIVE, row, "last_year_items")
-        then = _get(previous, Section.PROACTIVE, row, "last_year_items")
-        change = _get(previous, Section.PROACTIVE, row, "change")
-        if _ABSENT in (now, then, change):
+        mine = _get(report, Section.PROACTIVE, (row, "last_year_items"))
+        theirs = _get(previous, Section.PROACTIVE, (row, "last_year_items"), (row, "change"))
+        if mine is None or theirs is None:
             continue
+        now, (then, change) = mine[0], theirs
         expected = (then or 0) + (change or 0)
         if (now or 0) == expected:
             continue
@@ -115,9 +119,11 @@ def check_proactive_counts(report: Report) -> Iterator[Finding]:
     if report.edition_of(Section.PROACTIVE) is not Edition.E2019:
         return
     for row in _ITEM_ROWS_2019:
-        items = _get(report, Section.PROACTIVE, row, "last_year_items")
-        change = _get(report, Section.PROACTIVE, row, "change")
-        if _ABSENT in (items, change) or (items or 0) + (change or 0) >= 0:
+        values = _get(report, Section.PROACTIVE, (row, "last_year_items"), (row, "change"))
+        if values is None:
+            continue
+        items, change = values
+        if (items or 0) + (change or 0) >= 0:
             continue
         label = report.label(f"proactive.{row}.change")
         yield Finding(
@@ -125,16 +131,21 @@ def check_proactive_counts(report: Report) -> Iterator[Finding]:
             Level.WARNING,
             f"{label}：上一年项目数量 {_show(items)} 加本年增/减 {_show(change)} 小于 0",
             (
-                CellRef(f"proactive.{row}.last_year_items", report.label(f"proactive.{row}.last_year_items")),
+                CellRef(
+                    f"proactive.{row}.last_year_items",
+                    report.label(f"proactive.{row}.last_year_items"),
+                ),
                 CellRef(f"proactive.{row}.change", label),
             ),
             expected=0,
             actual=(items or 0) + (change or 0),
         )
     for row in _DOCUMENT_ROWS:
-        new = _get(report, Section.PROACTIVE, row, "new_published")
-        total = _get(report, Section.PROACTIVE, row, "total_published")
-        if _ABSENT in (new, total) or (total or 0) >= (new or 0):
+        values = _get(report, Section.PROACTIVE, (row, "new_published"), (row, "total_published"))
+        if values is None:
+            continue
+        new, total = values
+        if (total or 0) >= (new or 0):
             continue
         path = f"proactive.{row}.total_published"
         yield Finding(
@@ -147,19 +158,15 @@ def check_proactive_counts(report: Report) -> Iterator[Finding]:
         )
 
 
-class _Absent:
-    pass
-
-
-_ABSENT = _Absent()
-
-
-def _get(report: Report, section: Section, row: str, col: str) -> Value | _Absent:
-    """The cell's value; _ABSENT when missing or doubtful (the rule then stays silent)."""
-    cols = report.rows(section).get(row)
-    if cols is None or col not in cols or report.is_doubtful(section, row, col):
-        return _ABSENT
-    return cols[col]
+def _get(report: Report, section: Section, *cells: tuple[str, str]) -> list[Value] | None:
+    """The cells' values; None when any is missing or doubtful (the rule then stays silent)."""
+    out: list[Value] = []
+    for row, col in cells:
+        cols = report.rows(section).get(row)
+        if cols is None or col not in cols or report.is_doubtful(section, row, col):
+            return None
+        out.append(cols[col])
+    return out
 
 
 def _blanks(*values: object) -> Blanks:

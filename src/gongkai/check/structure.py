@@ -120,7 +120,9 @@ def check_edition(report: Report) -> Iterator[Finding]:
 # 规章 may be made by 国务院部门 and by the governments of provinces and of cities with districts
 # (《立法法》第九十一、九十三条). Anything else reporting 规章 is suspect. From a name alone a
 # county-level city cannot be told from a districted one, so this rule only warns.
-_CENTRAL = re.compile(r"^(国务院|国家|中华人民共和国|中国人民银行|海关总署)|^[^省市县区]{1,10}(部|委员会)$")
+_CENTRAL = re.compile(
+    r"^(国务院|国家|中华人民共和国|中国人民银行|海关总署)|^[^省市县区]{1,10}(部|委员会)$"
+)
 _GOVERNMENT = re.compile(r"^(?:[^区县]|自治区)*?(省|自治区|市|自治州)人民政府(办公厅|办公室)?$")
 
 

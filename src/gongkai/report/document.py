@@ -118,7 +118,11 @@ def check_value(column: Column, value: object) -> str | None:
 
 
 def _finite(value: float | Decimal) -> bool:
-    return value.is_finite() if isinstance(value, Decimal) else value == value and abs(value) != float("inf")
+    return (
+        value.is_finite()
+        if isinstance(value, Decimal)
+        else value == value and abs(value) != float("inf")
+    )
 
 
 def _describe(value: object) -> str:

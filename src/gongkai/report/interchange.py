@@ -260,7 +260,11 @@ def to_dict(report: Report) -> dict[str, Any]:
         if grid is None or not rows:
             continue
         out[section.value] = {
-            row.key: {c.key: _json_value(rows[row.key][c.key]) for c in row.columns if c.key in rows[row.key]}
+            row.key: {
+                c.key: _json_value(rows[row.key][c.key])
+                for c in row.columns
+                if c.key in rows[row.key]
+            }
             for row in grid.rows
             if row.key in rows
         }
