@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from functools import cache
 
-from gongkai.check.finding import Blanks, CellRef, Finding, Level
+from gongkai.check.finding import Blanks, CellRef, Finding, Level, Number
 from gongkai.report.document import Report, Rows, Value
 from gongkai.report.editions import APPLICANT_KEYS, REQUESTS_NOT_OUTCOMES
-from gongkai.report.grid import Section, Table
+from gongkai.report.grid import Column, Row, Section, Table
 
 Cell = tuple[str, str]  # (row key, column key)
 
@@ -33,47 +33,74 @@ def check_arithmetic(report: Report) -> Iterator[Finding]:
 
 
 def _r1(report: Report, grid: Table) -> Iterator[Finding]:
-    for col in grid.rows[0].columns:
-        lhs = (("new_received", col.key), ("carried_over_from_last_year", col.key))
-        rhs = (("total_processed", col.key), ("carried_over_to_next_year", col.key))
-        yield from _equation(report, grid, "R1", lhs, rhs, f"{grid.section.label} {col.label} 列")
+    rows = report.rows(grid.section)
+    for col, lhs, rhs in _r1_equations(grid):
+        if _fails(rows, lhs, rhs):
+            where = f"{grid.section.label} {col.label} 列"
+            yield from _equation(report, grid, "R1", lhs, rhs, where)
 
 
 def _r2(report: Report, grid: Table) -> Iterator[Finding]:
-    for row in grid.rows:
-        parts = tuple((row.key, key) for key in APPLICANT_KEYS)
-        where = f"{grid.section.label}“{row.label}”行"
-        yield from _equation(
-            report,
-            grid,
-            "R2",
-            parts,
-            ((row.key, "total"),),
-            where,
-            by_row=False,
-            sum_name="六类申请人之和",
-        )
+    rows = report.rows(grid.section)
+    for row, parts, total in _row_equations(grid, APPLICANT_KEYS):
+        if _fails(rows, parts, total):
+            where = f"{grid.section.label}“{row.label}”行"
+            yield from _equation(
+                report, grid, "R2", parts, total, where, by_row=False, sum_name="六类申请人之和"
+            )
 
 
 def _r3(report: Report, grid: Table) -> Iterator[Finding]:
-    outcomes = _outcome_rows(grid)
-    for col in grid.rows[0].columns:
-        parts = tuple((row, col.key) for row in outcomes)
-        where = f"{grid.section.label} {col.label} 列"
-        total = (("total_processed", col.key),)
-        yield from _equation(report, grid, "R3", parts, total, where, sum_name="各项办理结果之和")
+    rows = report.rows(grid.section)
+    for col, parts, total in _r3_equations(grid):
+        if _fails(rows, parts, total):
+            where = f"{grid.section.label} {col.label} 列"
+            yield from _equation(
+                report, grid, "R3", parts, total, where, sum_name="各项办理结果之和"
+            )
 
 
 def _r4(report: Report, grid: Table) -> Iterator[Finding]:
-    for row in grid.rows:
-        parts = tuple((row.key, key) for key in ("upheld", "corrected", "other", "pending"))
-        where = f"{grid.section.label} {row.short}"
-        yield from _equation(report, grid, "R4", parts, ((row.key, "total"),), where, by_row=False)
+    rows = report.rows(grid.section)
+    for row, parts, total in _row_equations(grid, _APPEAL_PARTS):
+        if _fails(rows, parts, total):
+            where = f"{grid.section.label} {row.short}"
+            yield from _equation(report, grid, "R4", parts, total, where, by_row=False)
+
+
+# Each grid's equations, built once: (what the finding names, the parts, the total side).
+_APPEAL_PARTS = ("upheld", "corrected", "other", "pending")
+Equation = tuple[Cell, ...]
 
 
 @cache
-def _outcome_rows(grid: Table) -> tuple[str, ...]:
-    return tuple(row.key for row in grid.rows if row.key not in REQUESTS_NOT_OUTCOMES)
+def _r1_equations(grid: Table) -> tuple[tuple[Column, Equation, Equation], ...]:
+    return tuple(
+        (
+            col,
+            (("new_received", col.key), ("carried_over_from_last_year", col.key)),
+            (("total_processed", col.key), ("carried_over_to_next_year", col.key)),
+        )
+        for col in grid.rows[0].columns
+    )
+
+
+@cache
+def _row_equations(
+    grid: Table, keys: tuple[str, ...]
+) -> tuple[tuple[Row, Equation, Equation], ...]:
+    return tuple(
+        (row, tuple((row.key, k) for k in keys), ((row.key, "total"),)) for row in grid.rows
+    )
+
+
+@cache
+def _r3_equations(grid: Table) -> tuple[tuple[Column, Equation, Equation], ...]:
+    outcomes = tuple(row.key for row in grid.rows if row.key not in REQUESTS_NOT_OUTCOMES)
+    return tuple(
+        (col, tuple((r, col.key) for r in outcomes), (("total_processed", col.key),))
+        for col in grid.rows[0].columns
+    )
 
 
 def _equation(
@@ -93,14 +120,12 @@ def _equation(
     term by its row (the equation runs down a column) or else by its column.
     """
     rows = report.rows(grid.section)
-    left = _values(rows, parts)
-    right = _values(rows, totals)
-    if left is None or right is None:
-        return  # a cell is absent: R13's business
-    expected = sum(v for v in left if v is not None)
-    actual = sum(v for v in right if v is not None)
-    if expected == actual:
-        return
+    expected = _sum(rows, parts)
+    actual = _sum(rows, totals)
+    if expected is None or actual is None or expected == actual:
+        return  # holds, or a cell is absent (R13's business)
+    left = [rows[r][c] for r, c in parts]
+    right = [rows[r][c] for r, c in totals]
     if any(report.is_doubtful(grid.section, r, c) for r, c in (*parts, *totals)):
         return
     cells = (*parts, *totals)
@@ -133,14 +158,31 @@ def _equation(
     yield Finding(rule, Level.ERROR, message, refs, expected, actual, blanks)
 
 
-def _values(rows: Rows, cells: Sequence[Cell]) -> list[Value] | None:
-    out: list[Value] = []
+def _fails(rows: Rows, parts: Sequence[Cell], totals: Sequence[Cell]) -> bool:
+    """Whether sum(parts) ≠ sum(totals) with blanks as 0, all cells present. The hot path."""
+    left = _sum(rows, parts)
+    if left is None:
+        return False
+    right = _sum(rows, totals)
+    return right is not None and left != right
+
+
+def _sum(rows: Rows, cells: Sequence[Cell]) -> Number | None:
+    """The sum with blanks as 0; None when a cell is absent. The hot path of the checker."""
+    total: Number = 0
     for row, col in cells:
         cols = rows.get(row)
-        if cols is None or col not in cols:
+        if cols is None:
             return None
-        out.append(cols[col])
-    return out
+        value = cols.get(col, _ABSENT)
+        if value is _ABSENT:
+            return None
+        if value is not None:
+            total += value  # type: ignore[operator]
+    return total
+
+
+_ABSENT = object()
 
 
 def _sum_text(names: Sequence[str], values: Sequence[Value], sum_name: str) -> str:

@@ -112,7 +112,7 @@ def _mismatch(report: Report, said: str, row: str, table: int) -> Finding:
     return Finding(
         "R11",
         Level.WARNING,
-        f"{said}，而{report.label(path)}为 {table}",
+        f"{said}，而表格中{report.label(path)} 为 {table}",
         (CellRef(path, report.label(path)),),
         actual=table,
     )

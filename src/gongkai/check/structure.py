@@ -23,13 +23,16 @@ def check_values(report: Report) -> Iterator[Finding]:
             if not grid.has_row(row_key):
                 continue
             row = grid.row(row_key)
-            for col in row.columns:
-                if col.key not in cols:
+            for col_key, value in cols.items():
+                if value is None or (type(value) is int and value >= 0):
+                    continue  # the common case, without a call
+                col = next((c for c in row.columns if c.key == col_key), None)
+                if col is None:
                     continue
-                why = check_value(col, cols[col.key])
+                why = check_value(col, value)
                 if why:
-                    path = f"{section.value}.{row_key}.{col.key}"
-                    label = grid.cell_label(row_key, col.key)
+                    path = f"{section.value}.{row_key}.{col_key}"
+                    label = grid.cell_label(row_key, col_key)
                     yield Finding("R9", Level.ERROR, f"{label}：{why}", (CellRef(path, label),))
 
 
@@ -59,6 +62,10 @@ def check_completeness(report: Report) -> Iterator[Finding]:
                 data={"section": section.value, "missing_cells": grid.cell_count},
             )
             continue
+        if not report.ambiguous and all(
+            row.key in rows and rows[row.key].keys() >= row.column_keys for row in grid.rows
+        ):
+            continue  # complete: the common case
         ambiguous, missing_rows, partial = [], [], []
         lost = 0
         for row in grid.rows:

@@ -100,8 +100,8 @@ def check_value(column: Column, value: object) -> str | None:
 
     JSON gives integers as int and decimals as Decimal (never float: money must stay exact).
     """
-    if value is None:
-        return None
+    if value is None or (type(value) is int and value >= 0):
+        return None  # the common case, first
     if isinstance(value, bool) or not isinstance(value, int | Decimal | float):
         return f"应为数字，实际为{_describe(value)}"
     if isinstance(value, float | Decimal) and not _finite(value):

@@ -74,6 +74,10 @@ class Row:
     columns: tuple[Column, ...]
     group: str = ""  # the enclosing label, e.g. 「（三）不予公开」 or 「第二十条第（一）项」
     variants: tuple[str, ...] = ()  # other spellings and typos seen in real reports
+    column_keys: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "column_keys", frozenset(c.key for c in self.columns))
 
     @property
     def full_label(self) -> str:
@@ -86,7 +90,7 @@ class Row:
         raise KeyError(key)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: there is one per edition
 class Table:
     """One table section of one edition."""
 

@@ -1,0 +1,54 @@
+"""Guards that keep the design true: the core free of Django, every rule and command documented."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+from click import Group
+
+from gongkai.check import RULES
+from gongkai.cli import main
+
+from .conftest import ROOT
+
+SRC = ROOT / "src" / "gongkai"
+CORE = ("report", "check", "extract")
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def test_core_knows_nothing_of_the_web() -> None:
+    for package in CORE:
+        for path in (SRC / package).rglob("*.py"):
+            assert not _imports(path) & {"django", "click"}, f"{path} imports the web or the CLI"
+
+
+def test_no_hidden_clocks_in_the_core() -> None:
+    pattern = re.compile(r"\b(date\.today|datetime\.now|datetime\.today|time\.time)\(")
+    for package in CORE:
+        for path in (SRC / package).rglob("*.py"):
+            assert not pattern.search(path.read_text(encoding="utf-8")), f"{path} reads the clock"
+
+
+def test_every_rule_is_documented() -> None:
+    doc = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    for rule in RULES.values():
+        assert f"| {rule.id} |" in doc, f"{rule.id} is missing from docs/rules.md"
+
+
+def test_every_command_is_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert isinstance(main, Group)
+    for name in main.commands:
+        assert f"gongkai {name}" in readme, f"`gongkai {name}` is not in the README"
