@@ -55,10 +55,11 @@ def main() -> None:
 
 
 def _register() -> None:
-    from gongkai.cli import check, demo
+    from gongkai.cli import check, demo, extract
 
     main.add_command(check.check)
     main.add_command(demo.demo)
+    main.add_command(extract.extract)
 
 
 _register()

@@ -1,0 +1,78 @@
+"""The arithmetic a table must satisfy, used to choose between readings of run-together digits.
+
+Row rules: R2 (a requests row's 总计 is the sum of its six applicant columns) and R4 (an appeals
+block's 总计 is 维持 + 纠正 + 其他 + 尚未审结). Column rules (requests only): R1 (新收 + 上年结转 =
+办理结果总计 + 结转下年度) and R3 (办理结果总计 = the sum of every outcome row). Blank cells count as
+0 here; a blank or unreadable total decides nothing. These rules only ever *choose among* readings
+the digits allow; a row read without doubt is never changed to fit them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
+from functools import cache
+
+from gongkai.extract.values import CellValue, Unreadable
+from gongkai.report.editions import APPLICANT_KEYS, REQUESTS_NOT_OUTCOMES
+from gongkai.report.grid import Column, Row, Section, Table
+
+_APPEAL_PARTS = ("upheld", "corrected", "other", "pending")
+Cells = Sequence[tuple[Row, Column]]
+
+
+def row_rules_hold(section: Section, columns: Cells, values: Sequence[CellValue]) -> bool:
+    """Whether one reading of a row (or of the appeals row) satisfies R2 or R4."""
+    if section is Section.PROACTIVE:
+        return True
+    parts = APPLICANT_KEYS if section is Section.REQUESTS else _APPEAL_PARTS
+    rows: dict[str, dict[str, CellValue]] = {}
+    for (row, column), value in zip(columns, values, strict=True):
+        rows.setdefault(row.key, {})[column.key] = value
+    return all(
+        _sum_holds([cols.get(p) for p in parts], cols.get("total")) for cols in rows.values()
+    )
+
+
+def _sum_holds(parts: Iterable[CellValue], total: CellValue) -> bool:
+    if total is None or isinstance(total, Unreadable):
+        return True
+    summed = _sum(parts)
+    return summed is None or summed == total
+
+
+def _sum(values: Iterable[CellValue]) -> int | Decimal | None:
+    """The sum with blanks as 0; None when a value is unreadable."""
+    total: int | Decimal = 0
+    for value in values:
+        if isinstance(value, Unreadable):
+            return None
+        total += value or 0
+    return total
+
+
+@cache
+def column_equations(grid: Table) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """R1 and R3 as (left rows, right rows): per column, the left sum equals the right sum."""
+    outcomes = tuple(r.key for r in grid.rows if r.key not in REQUESTS_NOT_OUTCOMES)
+    return (
+        (
+            ("new_received", "carried_over_from_last_year"),
+            ("total_processed", "carried_over_to_next_year"),
+        ),
+        (outcomes, ("total_processed",)),
+    )
+
+
+def equation_holds(
+    left: Sequence[Mapping[str, CellValue]],
+    right: Sequence[Mapping[str, CellValue]],
+    columns: Iterable[str],
+) -> bool:
+    """Whether, in every column, the left rows add up to the right rows (blanks as 0)."""
+    for column in columns:
+        a = _sum(row.get(column) for row in left)
+        b = _sum(row.get(column) for row in right)
+        if a is not None and b is not None and a != b:
+            return False
+    return True

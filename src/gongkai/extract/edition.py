@@ -1,0 +1,59 @@
+"""Which edition each table follows, from its own words and rows (「检测版本」 in the spec).
+
+Section 二 is judged by the header words only one edition prints (`MARKERS`) and by rows only one
+edition has; section 三 by its （六）其他处理 rows. A table without evidence takes the edition of the
+other table, then the one its year requires. Mixed documents are reported as found, table by table.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from functools import cache
+
+from gongkai.extract.locate import Hit
+from gongkai.extract.normalize import key
+from gongkai.report.editions import MARKERS, TABLES
+from gongkai.report.grid import Edition, Section
+
+
+@cache
+def _markers(section: Section) -> dict[Edition, tuple[str, ...]]:
+    """The markers that belong to `section`'s table (MARKERS mixes sections 二 and 三)."""
+    out: dict[Edition, tuple[str, ...]] = {}
+    for edition, words in MARKERS.items():
+        vocabulary = "".join(
+            key(w)
+            for row in TABLES[edition][section].rows
+            for w in (row.label, row.group, *(c.label for c in row.columns))
+        )
+        out[edition] = tuple(key(w) for w in words if key(w) in vocabulary)
+    return out
+
+
+def evidence(section: Section, hits: Iterable[Hit], text: str) -> Counter[Edition]:
+    """How strongly the table's words (`text`, key form) and rows point at each edition."""
+    votes: Counter[Edition] = Counter()
+    for edition, words in _markers(section).items():
+        votes[edition] += sum(word in text for word in words)
+    for hit in hits:
+        if len(hit.editions) == 1:
+            votes[next(iter(hit.editions))] += 1
+    return votes
+
+
+def decide(votes: Counter[Edition]) -> Edition | None:
+    """The edition with the most evidence; None when there is none or it is tied."""
+    ranked = votes.most_common()
+    if not ranked or ranked[0][1] == 0 or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def fallback(other: Edition | None, year: int | None) -> Edition:
+    """The edition of a table with no evidence of its own."""
+    if other is not None:
+        return other
+    if year is not None and year >= 2019:
+        return Edition.for_year(year)
+    return Edition.E2019 if year is not None else Edition.E2021

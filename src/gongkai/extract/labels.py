@@ -1,0 +1,89 @@
+"""Row labels of both editions, and how a run of label text is matched to one of them.
+
+A row is found by its label, never by its position. The text just before a row's cells (the cells
+of a label split over lines joined up) must *end* with the row's label, in `key` form. The number in
+front of a label ("1."、"（七）") may be missing or differ, except for labels too short to stand
+alone ("3.其他", "（七）总计"): those must carry their own number. Text before the label must be table
+words (group labels, column headers): a sentence that happens to end in 规章 is not a row.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from gongkai.extract.normalize import NUMBERING, NUMBERING_AT_END, key, numeral
+from gongkai.report.editions import TABLES
+from gongkai.report.grid import Edition, Section
+
+_SHORT = 4  # a label core shorter than this needs its number ("其他", "总计")
+_SLACK = 2  # characters of non-table text tolerated before a label
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    row: str  # the row key
+    text: str  # the printed label
+    core: str  # `key` form without its numbering
+    numeral: str  # the label's own number ("七", "3"), "" when it has none
+    editions: frozenset[Edition]
+
+
+class LabelIndex:
+    """Every spelling of every row label of one table section, longest first."""
+
+    def __init__(self, section: Section) -> None:
+        found: dict[tuple[str, str, str], tuple[str, set[Edition]]] = {}
+        for edition, tables in TABLES.items():
+            for row in tables[section].rows:
+                for text in (row.label, *row.variants):
+                    k = key(text)
+                    mark = NUMBERING.match(k)
+                    core = k[mark.end() :] if mark else k
+                    num = numeral(mark.group()) if mark else ""
+                    entry = found.setdefault((row.key, core, num), (text, set()))
+                    entry[1].add(edition)
+        self.section = section
+        self.labels = sorted(
+            (Label(r, t, c, n, frozenset(e)) for (r, c, n), (t, e) in found.items()),
+            key=lambda label: -len(label.core),
+        )
+
+    def match(self, chunk: str, last: str) -> Label | None:
+        """The label `chunk` (joined label text, `key` form) ends with; `last` is the key of the
+        final piece of text, the one the label must stand in."""
+        chunk = chunk.rstrip(":")
+        for label in self.labels:
+            if not chunk.endswith(label.core):
+                continue
+            before = chunk[: len(chunk) - len(label.core)]
+            mark = NUMBERING_AT_END.search(before)
+            short = len(label.core) < _SHORT and label.numeral
+            if short and (mark is None or numeral(mark.group()) != label.numeral):
+                continue
+            start = len(last) - len(label.core) - (len(mark.group()) if mark else 0)
+            if start > 0 and not is_table_text(last[:start]):
+                continue
+            return label
+        return None
+
+
+def is_table_text(text: str) -> bool:
+    """Whether `text` (key form) is made of table words: group labels, headers, numbering."""
+    rest = _vocabulary().sub("", text)
+    return len(rest) <= _SLACK
+
+
+@cache
+def _vocabulary() -> re.Pattern[str]:
+    words: set[str] = {"信息内容", "申请人情况", "法人或其他组织", "第二十条第"}
+    for tables in TABLES.values():
+        for table in tables.values():
+            for row in table.rows:
+                words.update(key(w) for w in (row.label, *row.variants, row.group) if w)
+                words.update(key(c.label) for c in row.columns)
+    words.add(key("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"))
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    numbering = r"[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+\.|项"
+    return re.compile(f"{alternatives}|{numbering}")

@@ -1,0 +1,155 @@
+"""Tables located by their labels, never by position: which items hold the cells of which row.
+
+`find_rows` walks a section's items; where joined label text ends with a row label and cells
+follow, it records a `Hit` with those cells. Cells run to the end of a markdown or tab-separated
+line, or else to the next label, or to the first empty line after them.
+
+The appeals table (section 四) prints its three blocks side by side under a two-level header, so it
+is found by its header and its one row of 15 cells (`find_appeals`).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from gongkai.extract.labels import LabelIndex, is_table_text
+from gongkai.extract.stream import Item, ItemKind
+from gongkai.report.grid import Edition, Section
+
+_CHUNK = 240  # labels are shorter; older label text cannot matter
+_APPEALS_HEADER = ("行政复议", "行政诉讼", "结果维持", "尚未审结", "复议后起诉")
+BOTH = frozenset({Edition.E2019, Edition.E2021})
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    section: Section
+    row: str  # the row key; "" for the appeals row (all three blocks)
+    label: str  # the label as printed
+    line: int
+    pieces: tuple[Item, ...]
+    at_end: bool  # the cells run to the end of the document: the row may be cut short
+    editions: frozenset[Edition] = BOTH  # the editions that have a row with this label
+
+
+def item_span(items: list[Item], first_line: int, last_line: int) -> tuple[int, int]:
+    """The items on lines [first_line, last_line], as a [start, stop) range."""
+    lines = [item.line for item in items]
+    return bisect.bisect_left(lines, first_line), bisect.bisect_right(lines, last_line)
+
+
+def find_rows(items: list[Item], start: int, stop: int, index: LabelIndex) -> list[Hit]:
+    hits: list[Hit] = []
+    chunk = ""
+    texts: list[str] = []
+    for i in range(start, stop):
+        item = items[i]
+        if item.kind is ItemKind.BREAK:
+            continue
+        if item.kind is not ItemKind.TEXT:
+            chunk, texts = "", []
+            continue
+        chunk = (chunk + item.key)[-_CHUNK:]
+        texts = [*texts[-2:], item.text]
+        following = _next(items, i + 1, stop)
+        if following is not None and items[following].kind is ItemKind.TEXT:
+            continue
+        label = index.match(chunk, item.key)
+        if label is None:
+            continue
+        pieces, end = _cells(items, i, stop)
+        if any(p.is_value for p in pieces):
+            printed = _printed(texts, label.core)
+            hits.append(
+                Hit(index.section, label.row, printed, item.line, pieces, end, label.editions)
+            )
+    return hits
+
+
+def find_appeals(items: list[Item], start: int, stop: int) -> Hit | None:
+    """The one data row of the appeals table: the first numbers after its header."""
+    header = next(
+        (
+            i
+            for i in range(start, stop)
+            if items[i].kind is ItemKind.TEXT and any(w in items[i].key for w in _APPEALS_HEADER)
+        ),
+        None,
+    )
+    if header is None:
+        return None
+    for first in range(header + 1, stop):
+        item = items[first]
+        if item.kind is ItemKind.TEXT and not is_table_text(item.key):
+            return None  # prose before any number: the table holds no data row
+        if item.is_number:
+            break
+    else:
+        return None
+    if items[first].row:
+        line = items[first].line
+        begin = first
+        while begin > header + 1 and items[begin - 1].line == line:
+            begin -= 1
+        pieces = [it for it in items[begin:stop] if it.line == line]
+        end = begin + len(pieces) >= len(items)
+    else:
+        begin = first
+        while begin > header + 1 and items[begin - 1].kind is ItemKind.BLANK:
+            begin -= 1
+        pieces, end = _collect(items, begin, stop)
+    return Hit(Section.APPEALS, "", "数据行", items[first].line, tuple(pieces), end)
+
+
+def _next(items: list[Item], i: int, stop: int) -> int | None:
+    while i < stop and items[i].kind is ItemKind.BREAK:
+        i += 1
+    return i if i < stop else None
+
+
+def _cells(items: list[Item], label: int, stop: int) -> tuple[tuple[Item, ...], bool]:
+    """The items holding the cells of the row whose label ends at item `label`."""
+    line = items[label].line
+    if items[label].row:
+        j = label + 1
+        while j < stop and items[j].line == line:
+            j += 1
+        same_line = items[label + 1 : j]
+        if any(p.is_value for p in same_line):
+            return tuple(same_line), _at_end(items, j)
+        pieces, end = _collect(items, j, stop)
+        return tuple(pieces), end
+    pieces, end = _collect(items, label + 1, stop)
+    return tuple(pieces), end
+
+
+def _collect(items: list[Item], j: int, stop: int) -> tuple[list[Item], bool]:
+    pieces: list[Item] = []
+    while j < stop:
+        item = items[j]
+        if item.kind is ItemKind.TEXT:
+            break
+        if item.kind is ItemKind.BREAK:
+            if pieces:
+                break
+            j += 1
+            continue
+        if pieces and (item.row or pieces[-1].row) and item.line != pieces[-1].line:
+            break
+        pieces.append(item)
+        j += 1
+    return pieces, _at_end(items, j)
+
+
+def _at_end(items: list[Item], j: int) -> bool:
+    return all(item.kind is ItemKind.BREAK for item in items[j:])
+
+
+def _printed(texts: list[str], core: str) -> str:
+    """The label as the document prints it: the last pieces of label text, as few as hold it."""
+    for n in range(1, len(texts) + 1):
+        joined = "".join(texts[-n:])
+        if len(joined.replace(" ", "")) >= len(core):
+            return joined
+    return "".join(texts)

@@ -1,0 +1,50 @@
+"""The matching form of text: what two spellings of one label have in common.
+
+Real reports mix full- and half-width brackets and digits, put spaces inside labels ("结果 维持",
+"（三） 不予公开"), quote 「三安全一稳定」 three different ways and number items "1."、"1、"、"1．".
+`key` folds all of that away; labels are compared only in this form.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACE = re.compile(r"\s+")
+_QUOTES = str.maketrans("", "", "“”\"'‘’「」『』")
+_ITEM_NUMBER = re.compile(r"(\d)[、.]")
+#: Characters a converter leaves in text that mean nothing: no-break and ideographic spaces become
+#: plain spaces, zero-width characters and stray byte-order marks disappear.
+_INVISIBLE = str.maketrans(
+    {"\xa0": " ", "\u3000": " ", "\u2002": " ", "\u2003": " ", "\u200b": None, "\ufeff": None}
+)
+
+
+def clean(text: str) -> str:
+    """A raw line with converter debris removed; tabs and the layout they carry are kept."""
+    return text.translate(_INVISIBLE)
+
+
+def key(text: str) -> str:
+    """The form in which labels are compared: NFKC, no whitespace, no quotes, items as "1."."""
+    folded = unicodedata.normalize("NFKC", text)
+    folded = _SPACE.sub("", folded).translate(_QUOTES)
+    return _ITEM_NUMBER.sub(r"\1.", folded)
+
+
+def squash(text: str) -> str:
+    """Whitespace removed between Chinese characters, kept (as one space) between Latin words."""
+    text = _SPACE.sub(" ", text.strip())
+    return re.sub(r"(?<=[^\x00-\x7f]) | (?=[^\x00-\x7f])", "", text)
+
+
+#: The numbering in front of a label, in `key` form: "一、", "(三)", "1.", or several of them.
+NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+\.)+")
+NUMBERING_AT_END = re.compile(r"(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+\.)$")
+_NUMERAL = re.compile(r"[一二三四五六七八九十\d]+")
+
+
+def numeral(numbering: str) -> str:
+    """The numeral of a numbering token: "(三)" → "三", "1." → "1"."""
+    found = _NUMERAL.search(numbering)
+    return found.group() if found else ""

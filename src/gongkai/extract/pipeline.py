@@ -1,0 +1,104 @@
+"""The extraction pipeline: bytes → text → lines → sections → items → tables → cells → Report.
+
+Each stage is a small pure function; every intermediate is kept in `Stages`, so `--debug` can show
+what each stage saw.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gongkai.check.finding import Finding
+from gongkai.errors import ExtractionError, InputError
+from gongkai.extract import assemble
+from gongkai.extract.chrome import mark_chrome
+from gongkai.extract.decode import Decoded, decode
+from gongkai.extract.lines import Line, split_lines
+from gongkai.extract.metadata import read_metadata
+from gongkai.extract.sections import Sections, find_sections, prose
+from gongkai.extract.stream import Item, build
+from gongkai.extract.tables import LocatedTable, locate_tables
+from gongkai.extract.title import Title, find_title, year_from_prose, year_from_published
+from gongkai.report.document import Report
+from gongkai.report.grid import Edition, Section
+
+
+@dataclass
+class Stages:
+    """What each stage produced, in order."""
+
+    lines: list[Line]
+    metadata: dict[str, str]
+    sections: Sections
+    title: Title
+    items: list[Item]
+    tables: dict[Section, LocatedTable]
+    decoded: Decoded | None = None
+
+
+@dataclass
+class Extraction:
+    report: Report
+    doubts: list[Finding]
+    stages: Stages
+    source: str = ""
+    notes: list[str] = field(default_factory=list)
+
+    def debug_text(self) -> str:
+        from gongkai.extract.debug import render
+
+        return render(self)
+
+
+def extract_file(path: str | Path, *, max_bytes: int = 50_000_000) -> Extraction:
+    """Read and extract one document; `InputError` when it cannot be read as text."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if p.is_dir():
+            raise InputError(f"{p} 是目录，不是文件")
+        if size > max_bytes:
+            raise InputError(f"{p.name} 过大（{size} 字节，上限 {max_bytes} 字节）")
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"找不到文件 {p}") from None
+    except OSError as exc:
+        raise InputError(f"无法读取文件 {p}：{exc.strerror or exc}") from None
+    decoded = decode(data, name=p.name)
+    extraction = extract_text(decoded.text, source=p.name)
+    extraction.stages.decoded = decoded
+    return extraction
+
+
+def extract_text(text: str, *, source: str = "") -> Extraction:
+    """Extract the report a document's text holds; `ExtractionError` when it holds none."""
+    lines, metadata = read_metadata(mark_chrome(split_lines(text)))
+    sections = find_sections(lines)
+    first_heading = min((h.line for h in sections.headings.values()), default=None)
+    title = find_title(lines, first_heading)
+    texts = prose(lines, sections)
+    year = (
+        title.year
+        or year_from_prose(texts.get(1, ""))
+        or year_from_published(metadata.get("published_at"))
+    )
+    items = build(lines)
+    tables = locate_tables(items, sections, year)
+    if title.text is None and not sections.headings and not tables:
+        where = f"{source} 中" if source else ""
+        raise ExtractionError(f"{where}未找到政府信息公开工作年度报告的标题、章节或表格")
+
+    report = Report(agency=title.agency or metadata.get("source"), year=year, prose=texts)
+    found = assemble.decide_edition(report, tables, year)
+    if not tables and year is not None and year < 2019:
+        report.edition = Edition.LEGACY
+    found += assemble.fill_tables(report, tables)
+    report.sections, more = assemble.section_doubts(sections, tables, report.edition)
+    found += more
+    if source:
+        report.extra["source"] = source
+    if metadata:
+        report.extra["metadata"] = metadata
+    stages = Stages(lines, metadata, sections, title, items, tables)
+    return Extraction(report, found, stages, source)

@@ -1,0 +1,110 @@
+"""Lines → one stream of items: label text, numbers, blank cells, runs of digits, paragraph breaks.
+
+Every layout becomes the same stream, so tables are found the same way in all of them:
+
+- `TEXT`: label or prose text (its `key` is the matching form);
+- `NUM`: one cell holding one number, perhaps with a unit ("22个", "113万元");
+- `BLANK`: one cell present but blank ("", "—", "/");
+- `RUN`: digits whose cell boundaries are lost ("0000000", "000 0  "): split later;
+- `BREAK`: an empty line (in one-cell-per-line tables, the end of a row).
+
+`row` is True for items of a markdown or tab-separated line: that line is one table row.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from gongkai.extract.lines import Line, LineKind
+from gongkai.extract.normalize import key
+from gongkai.extract.values import UNITS, is_blank, parse_number
+
+
+class ItemKind(enum.Enum):
+    TEXT = "text"
+    NUM = "num"
+    BLANK = "blank"
+    RUN = "run"
+    BREAK = "break"
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    kind: ItemKind
+    text: str
+    line: int  # the line number
+    row: bool = False  # the item's line is a whole table row (markdown, tab-separated)
+    key: str = ""  # TEXT only: the matching form
+
+    @property
+    def is_value(self) -> bool:
+        return self.kind in (ItemKind.NUM, ItemKind.BLANK, ItemKind.RUN)
+
+    @property
+    def is_number(self) -> bool:
+        return self.kind in (ItemKind.NUM, ItemKind.RUN)
+
+
+_DIGITS = re.compile(r"^[\d\s]*\d[\d\s]*$")
+_NUMBER = rf"[+\-]?\d+(?:\.\d+)?(?:\s*(?:{UNITS}))?"
+#: Numbers inside text whose separators were lost: "规章000", "1.属于国家秘密000 0  ".
+_NUMBERS = re.compile(rf"{_NUMBER}(?:\s*{_NUMBER})*\s*")
+_ITEM_MARK = ".、"
+
+
+def build(lines: list[Line]) -> list[Item]:
+    items: list[Item] = []
+    for line in lines:
+        if line.kind is LineKind.BLANK:
+            items.append(Item(ItemKind.BREAK, "", line.number))
+        elif line.kind.is_content:
+            soft = line.kind is LineKind.PLAIN
+            row = line.kind.is_row
+            for cell in line.cells:
+                items.extend(cell_items(cell, line.number, soft=soft, row=row))
+    return items
+
+
+def cell_items(cell: str, number: int, *, soft: bool, row: bool = False) -> list[Item]:
+    """The items of one cell; `soft` when the cell's own boundaries are not certain (plain text)."""
+    text = unicodedata.normalize("NFKC", cell)
+    bare = text.strip()
+    if is_blank(bare):
+        return [Item(ItemKind.BLANK, bare, number, row)]
+    if _DIGITS.match(bare):
+        digits = bare.replace(" ", "")
+        lost = soft or " " in bare or (len(digits) > 1 and digits.startswith("0"))
+        kind = ItemKind.RUN if lost else ItemKind.NUM
+        return [Item(kind, text.lstrip() if lost else bare, number, row)]
+    if parse_number(bare) is not None:
+        return [Item(ItemKind.NUM, bare, number, row)]
+    return [
+        Item(kind, part if kind is ItemKind.RUN else part.strip(), number, row, k)
+        for kind, part, k in _segments(text)
+    ]
+
+
+def _segments(text: str) -> list[tuple[ItemKind, str, str]]:
+    """Text cut into label text and runs of numbers. A digit before "." or "、" and a label
+    ("2.其他法律行政法规禁止公开") numbers that label and stays with it."""
+    out: list[tuple[ItemKind, str, str]] = []
+    pos = 0
+    for found in _NUMBERS.finditer(text):
+        start, end = found.span()
+        if end < len(text) and text[end] in _ITEM_MARK and text[end - 1].isdigit():
+            end -= 1  # the item number of the label that follows
+        if start >= end or start < pos:
+            continue
+        _text(out, text[pos:start])
+        out.append((ItemKind.RUN, text[start:end], ""))
+        pos = end
+    _text(out, text[pos:])
+    return out
+
+
+def _text(out: list[tuple[ItemKind, str, str]], part: str) -> None:
+    if part.strip():
+        out.append((ItemKind.TEXT, part, key(part)))

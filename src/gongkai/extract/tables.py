@@ -1,0 +1,150 @@
+"""The three tables: located in their sections, their editions decided, their rows read.
+
+Section 二's and 三's rows are found by label (`locate.find_rows`), section 四's row by its header
+(`locate.find_appeals`). Each table is read in its own edition; rows of the other edition, rows found
+twice with different numbers, and rows not found at all are reported, never filled in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from gongkai.extract import edition as editions
+from gongkai.extract.cells import Reading, read
+from gongkai.extract.constraints import column_equations, equation_holds
+from gongkai.extract.labels import LabelIndex
+from gongkai.extract.locate import Hit, find_appeals, find_rows, item_span
+from gongkai.extract.sections import Sections
+from gongkai.extract.stream import Item, ItemKind
+from gongkai.extract.values import CellValue
+from gongkai.report.editions import APPLICANT_KEYS, TABLES
+from gongkai.report.grid import Edition, Row, Section, Table
+
+
+@dataclass
+class LocatedTable:
+    section: Section
+    edition: Edition
+    evidence: str  # how the edition was decided, for --debug
+    lines: tuple[int, int]  # the lines searched
+    hits: list[Hit]
+    readings: list[Reading] = field(default_factory=list)
+    missing: list[Row] = field(default_factory=list)  # rows not found
+    duplicates: list[Row] = field(default_factory=list)  # rows found twice, numbers differing
+    foreign: list[Hit] = field(default_factory=list)  # rows only the other edition has
+
+    @property
+    def grid(self) -> Table:
+        return TABLES[self.edition][self.section]
+
+
+@cache
+def _index(section: Section) -> LabelIndex:
+    return LabelIndex(section)
+
+
+def locate_tables(
+    items: list[Item], sections: Sections, year: int | None
+) -> dict[Section, LocatedTable]:
+    """Every table found, each read in its own edition."""
+    spans = {s: sections.span(s.number) for s in Section}
+    ranges = {s: item_span(items, *spans[s]) for s in Section}
+    hits = {
+        s: find_rows(items, *ranges[s], _index(s)) for s in (Section.PROACTIVE, Section.REQUESTS)
+    }
+    appeal = find_appeals(items, *ranges[Section.APPEALS])
+    hits[Section.APPEALS] = [appeal] if appeal else []
+
+    found: dict[Section, Edition | None] = {}
+    votes = {}
+    for s in (Section.PROACTIVE, Section.REQUESTS):
+        text = "".join(it.key for it in items[slice(*ranges[s])] if it.kind is ItemKind.TEXT)
+        votes[s] = editions.evidence(s, hits[s], text)
+        found[s] = editions.decide(votes[s])
+    chosen = {
+        Section.PROACTIVE: found[Section.PROACTIVE]
+        or editions.fallback(found[Section.REQUESTS], year),
+        Section.REQUESTS: found[Section.REQUESTS]
+        or editions.fallback(found[Section.PROACTIVE], year),
+    }
+    chosen[Section.APPEALS] = chosen[Section.REQUESTS]
+
+    tables: dict[Section, LocatedTable] = {}
+    for s in Section:
+        if not hits[s]:
+            continue
+        how = _evidence(votes.get(s), found.get(s), s)
+        table = LocatedTable(s, chosen[s], how, spans[s], hits[s])
+        _read(table)
+        tables[s] = table
+    return tables
+
+
+def _evidence(votes: object, decided: Edition | None, section: Section) -> str:
+    if section is Section.APPEALS:
+        return "same as section 三"
+    return f"votes {votes}" + ("" if decided else ", no evidence: fallback")
+
+
+def _read(table: LocatedTable) -> None:
+    grid = table.grid
+    if table.section is Section.APPEALS:
+        table.readings = [read(table.hits[0], grid.rows)]
+        return
+    first: dict[str, Hit] = {}
+    for hit in table.hits:
+        if not grid.has_row(hit.row):
+            table.foreign.append(hit)
+        elif hit.row not in first:
+            first[hit.row] = hit
+        elif _texts(hit) != _texts(first[hit.row]) and grid.row(hit.row) not in table.duplicates:
+            table.duplicates.append(grid.row(hit.row))
+    table.readings = [
+        read(first[row.key], (row,))
+        for row in grid.rows
+        if row.key in first and row not in table.duplicates
+    ]
+    table.missing = [row for row in grid.rows if row.key not in first]
+    if table.section is Section.REQUESTS:
+        narrow_by_columns(table.readings, grid)
+
+
+def _texts(hit: Hit) -> tuple[str, ...]:
+    return tuple(p.text.strip() for p in hit.pieces)
+
+
+def narrow_by_columns(readings: list[Reading], grid: Table) -> None:
+    """R1 and R3: where every other row of an equation is read for certain, keep only the
+    readings of the one doubtful row that make the columns add up."""
+    by_row = {r.rows[0].key: r for r in readings if not r.cut_short and r.candidates}
+    changed = True
+    while changed:
+        changed = False
+        for left, right in column_equations(grid):
+            keys = (*left, *right)
+            if any(k not in by_row for k in keys):
+                continue
+            doubtful = [k for k in keys if len(by_row[k].candidates) > 1]
+            if len(doubtful) != 1:
+                continue
+            target = by_row[doubtful[0]]
+            known = {k: _cells(by_row[k], by_row[k].candidates[0]) for k in keys}
+            keep = []
+            for values in target.candidates:
+                known[doubtful[0]] = _cells(target, values)
+                if equation_holds([known[k] for k in left], [known[k] for k in right], _ALL):
+                    keep.append(values)
+            if keep and len(keep) < len(target.candidates):
+                target.notes.append(f"{len(keep)} reading(s) make the columns add up (R1/R3)")
+                target.candidates = keep
+                if len(keep) == 1:
+                    target.why = ""
+                changed = True
+
+
+_ALL = (*APPLICANT_KEYS, "total")
+
+
+def _cells(reading: Reading, values: tuple[CellValue, ...]) -> dict[str, CellValue]:
+    return {col.key: v for (_, col), v in zip(reading.columns, values, strict=True)}

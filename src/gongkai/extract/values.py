@@ -1,0 +1,82 @@
+"""One cell's text → a value: numbers, units, blanks.
+
+A cell is blank when it holds nothing or a blank mark ("—", "/", "无"); blank is `None`, never 0.
+Units are stripped: counts may say "22个", money "113万元" or "251000元" and is kept in 万元.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+
+from gongkai.report.document import Value
+from gongkai.report.grid import Column, Kind
+
+BLANK_MARKS = frozenset({"", "-", "--", "—", "——", "–", "―", "/", "\\", "无", "空"})
+MONEY_UNITS = {"万元": Decimal(1), "元": Decimal("0.0001"), "亿元": Decimal(10000)}
+COUNT_UNITS = frozenset({"个", "件", "条", "项", "次", "人", "家", "份", "篇", "场", "宗", "起"})
+UNITS = "万元|亿元|元|" + "|".join(sorted(COUNT_UNITS))
+_NUMBER = re.compile(rf"^([+-]?)(\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.(\d+))?({UNITS})?$")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A number as printed: its value, the unit after it (or ""), whether it carried a sign."""
+
+    value: Decimal
+    unit: str = ""
+    signed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Unreadable:
+    """A cell that holds something, but not a number gongkai can read."""
+
+    text: str
+    why: str
+
+
+CellValue = Value | Unreadable
+
+
+def fold(text: str) -> str:
+    """NFKC, no whitespace, unicode minus signs as "-"."""
+    folded = unicodedata.normalize("NFKC", text).replace("−", "-").replace("－", "-")
+    return _SPACES.sub("", folded)
+
+
+def is_blank(text: str) -> bool:
+    return fold(text) in BLANK_MARKS
+
+
+def parse_number(text: str) -> Number | None:
+    """The number a cell prints, or None when the cell is not one number."""
+    found = _NUMBER.match(fold(text))
+    if found is None:
+        return None
+    sign, whole, fraction, unit = found.groups()
+    digits = whole.replace(",", "") + (f".{fraction}" if fraction else "")
+    value = Decimal(digits)
+    return Number(-value if sign == "-" else value, unit or "", bool(sign))
+
+
+def to_value(number: Number, column: Column) -> CellValue:
+    """The value of `number` in `column`: money in 万元, counts as integers where they are."""
+    value = number.value
+    if column.kind is Kind.MONEY:
+        if number.unit in COUNT_UNITS:
+            return Unreadable(f"{number.value}{number.unit}", "金额一栏写的是个数单位")
+        value = value * MONEY_UNITS.get(number.unit, Decimal(1))
+    elif number.unit in MONEY_UNITS:
+        return Unreadable(f"{number.value}{number.unit}", "数量一栏写的是金额单位")
+    return exact(value)
+
+
+def exact(value: Decimal) -> int | Decimal:
+    """Integral values as int; others as a Decimal without trailing zeros."""
+    if value == value.to_integral_value():
+        return int(value)
+    return value.normalize()
