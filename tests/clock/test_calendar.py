@@ -138,7 +138,9 @@ ADMIN_2027 = YearSchedule(
 
 def test_an_administrator_supplied_year_is_used() -> None:
     cal = CAL.with_years([ADMIN_2027])
-    assert cal.covers(2027) and not CAL.covers(2027)  # immutable: the official calendar is unchanged
+    assert cal.covers(2027) and not CAL.covers(
+        2027
+    )  # immutable: the official calendar is unchanged
     assert not cal.is_working_day(date(2027, 1, 1))
     assert cal.day(date(2027, 1, 1)).reason == "元旦"
     assert cal.day(date(2027, 1, 2)).reason == "法定节假日"  # no name entered

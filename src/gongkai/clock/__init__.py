@@ -1,16 +1,63 @@
-"""The statutory working-day clock: the calendar of working days (工作日, with 调休). Pure: no hidden
-clock, no database; the web app passes in administrator-entered years."""
+"""The statutory working-day clock: the calendar of working days (工作日, with 调休), the receipt date
+(第三十一条) and the answer deadline (第三十条、第三十二至三十四条), all pure: no hidden clock, no
+database. The web app passes in administrator-entered years and the recorded clock events."""
 
 from gongkai.clock.calendar import Calendar, Day, DayKind
-from gongkai.clock.errors import ClockError, ScheduleInvalid, ScheduleMissing
+from gongkai.clock.deadline import Deadline, answer_deadline
+from gongkai.clock.errors import ClockError, ReceiptDateMissing, ScheduleInvalid, ScheduleMissing
+from gongkai.clock.events import (
+    ANSWER_WORKING_DAYS,
+    CONSULTATION_WORKING_DAYS,
+    CORRECTION_REQUEST_WORKING_DAYS,
+    MAX_EXTENSION_WORKING_DAYS,
+    ClockEvent,
+    ClockSettings,
+    ConsultationEnded,
+    ConsultationStarted,
+    CorrectionReceived,
+    CorrectionRequested,
+    Extension,
+    FeeNoticeSent,
+    FeePaid,
+    Party,
+)
+from gongkai.clock.pauses import ClockFinding, Waiting, WaitReason
+from gongkai.clock.receipt import Channel, receipt_date
 from gongkai.clock.schedule import YearSchedule
+from gongkai.clock.status import ClockStatus, status
+from gongkai.clock.steps import Step
 
 __all__ = [
+    "ANSWER_WORKING_DAYS",
+    "CONSULTATION_WORKING_DAYS",
+    "CORRECTION_REQUEST_WORKING_DAYS",
+    "MAX_EXTENSION_WORKING_DAYS",
     "Calendar",
+    "Channel",
     "ClockError",
+    "ClockEvent",
+    "ClockFinding",
+    "ClockSettings",
+    "ClockStatus",
+    "ConsultationEnded",
+    "ConsultationStarted",
+    "CorrectionReceived",
+    "CorrectionRequested",
     "Day",
     "DayKind",
+    "Deadline",
+    "Extension",
+    "FeeNoticeSent",
+    "FeePaid",
+    "Party",
+    "ReceiptDateMissing",
     "ScheduleInvalid",
     "ScheduleMissing",
+    "Step",
+    "WaitReason",
+    "Waiting",
     "YearSchedule",
+    "answer_deadline",
+    "receipt_date",
+    "status",
 ]
