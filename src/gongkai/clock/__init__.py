@@ -21,11 +21,11 @@ from gongkai.clock.events import (
     FeePaid,
     Party,
 )
-from gongkai.clock.pauses import ClockFinding, Waiting, WaitReason
 from gongkai.clock.receipt import Channel, receipt_date
 from gongkai.clock.schedule import YearSchedule
 from gongkai.clock.status import ClockStatus, status
 from gongkai.clock.steps import Step
+from gongkai.clock.trace import ClockFinding, Waiting, WaitReason
 
 __all__ = [
     "ANSWER_WORKING_DAYS",

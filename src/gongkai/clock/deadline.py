@@ -21,17 +21,9 @@ from gongkai.clock.events import (
     Extension,
     sort_key,
 )
-from gongkai.clock.pauses import (
-    ClockFinding,
-    Trace,
-    Waiting,
-    WaitReason,
-    consultations,
-    correction,
-    fee,
-    validate,
-)
+from gongkai.clock.pauses import consultations, correction, fee, validate
 from gongkai.clock.steps import Step, calendar_steps, iso, with_weekday
+from gongkai.clock.trace import ClockFinding, Trace, Waiting, WaitReason
 
 
 @dataclass(frozen=True)

@@ -3,18 +3,14 @@ consultation pause (第三十二、三十三、三十四条) and the fee notice 
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
-from gongkai.clock.calendar import Calendar
 from gongkai.clock.errors import ClockError
 from gongkai.clock.events import (
     CONSULTATION_WORKING_DAYS,
     CORRECTION_REQUEST_WORKING_DAYS,
     ClockEvent,
-    ClockSettings,
     ConsultationEnded,
     ConsultationStarted,
     CorrectionReceived,
@@ -23,39 +19,8 @@ from gongkai.clock.events import (
     FeeNoticeSent,
     FeePaid,
 )
-from gongkai.clock.steps import Step, iso, span
-
-
-class WaitReason(enum.StrEnum):
-    CORRECTION = "correction"  # 等待补正（第三十条）
-    FEE = "fee"  # 等待缴费（第四十二条）
-
-    @property
-    def label(self) -> str:
-        return "补正" if self is WaitReason.CORRECTION else "缴费"
-
-
-@dataclass(frozen=True)
-class Waiting:
-    """The agency waits for the applicant, who must act by `until` or the application lapses."""
-
-    reason: WaitReason
-    since: date
-    until: date
-
-    @property
-    def lapses_on(self) -> date:
-        return self.until + timedelta(days=1)
-
-
-@dataclass(frozen=True)
-class ClockFinding:
-    """Something done outside a statutory period; the deadline is still computed, and shown."""
-
-    code: str  # late_correction_request | late_correction | long_consultation | late_extension | late_fee_payment
-    on: date
-    message: str
-
+from gongkai.clock.steps import iso, span
+from gongkai.clock.trace import Trace, Waiting, WaitReason
 
 # How many of each event one application may have, and what to say when there are more.
 _AT_MOST_ONE = {
@@ -86,32 +51,6 @@ def validate(received: date, ordered: Sequence[ClockEvent]) -> None:
         earlier = next((e for e in ordered if isinstance(e, before)), None)
         if later is not None and (earlier is None or earlier.on > later.on):
             raise ClockError(f"{iso(later.on)} 记录了{what}，但此前没有{needs}")
-
-
-@dataclass
-class Trace:
-    """What the event handlers found, gathered while one deadline is computed."""
-
-    calendar: Calendar
-    settings: ClockSettings
-    received: date
-    steps: list[Step] = field(default_factory=list)
-    findings: list[ClockFinding] = field(default_factory=list)
-    paused: set[date] = field(default_factory=set)
-    waiting: Waiting | None = None
-
-    def step(self, on: date, text: str) -> None:
-        self.steps.append(Step(on, text))
-
-    def find(self, code: str, on: date, message: str) -> None:
-        self.findings.append(ClockFinding(code, on, message))
-        self.step(on, f"⚠ {message}")
-
-    def pause(self, start: date, after: date, until: date) -> int:
-        """Skip the working days in (max(start, after), until]; how many there were."""
-        days = [d.on for d in self.calendar.days(max(start, after), until) if d.working]
-        self.paused.update(days)
-        return len(days)
 
 
 def correction(trace: Trace, ordered: Sequence[ClockEvent]) -> date:
