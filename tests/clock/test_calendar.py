@@ -174,6 +174,15 @@ def test_a_contradictory_schedule_is_refused(
     assert caught.value.code == "schedule_invalid"
 
 
+def test_years_are_given_one_by_one_or_as_an_iterable() -> None:
+    y2028 = YearSchedule(2028, frozenset(), frozenset())
+    for cal in (CAL.with_years(ADMIN_2027, y2028), CAL.with_years([ADMIN_2027, y2028])):
+        assert cal.covers(2027) and cal.covers(2028)
+    assert CAL.with_years() is not CAL and CAL.with_years([]).years == CAL.years
+
+
 def test_the_same_year_twice_is_refused() -> None:
     with pytest.raises(ScheduleInvalid, match="录入了两次"):
         CAL.with_years([ADMIN_2027, ADMIN_2027])
+    with pytest.raises(ScheduleInvalid, match="录入了两次"):
+        CAL.with_years(ADMIN_2027, ADMIN_2027)

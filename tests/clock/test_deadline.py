@@ -181,7 +181,7 @@ def test_pending_correction_waits_and_then_lapses() -> None:
     # 15 working days (the default) from the day after 9-12, over 中秋 and 国庆, 9-14 and 9-29 worked.
     assert deadline.waiting.until == date(2024, 10, 10)
     assert deadline.lapses_on == date(2024, 10, 11)
-    assert "2024-10-10 前未补正的，视为放弃申请（第三十条）" in "\n".join(deadline.explain())
+    assert "至 2024-10-10 仍未补正的，视为放弃申请（第三十条）" in "\n".join(deadline.explain())
     given = answer_deadline(
         date(2024, 9, 10), calendar=CAL, events=[CorrectionRequested(date(2024, 9, 12), 5)]
     )
@@ -262,7 +262,11 @@ def test_impossible_histories_are_refused(events: Sequence[ClockEvent], message:
 
 @pytest.mark.parametrize(
     ("days", "approver", "message"),
-    [(21, "王主任", "最长不得超过 20 个工作日"), (0, "王主任", "最长"), (5, " ", "批准人")],
+    [
+        (21, "王主任", "最长不得超过 20 个工作日"),
+        (0, "王主任", "至少延长 1 个工作日"),
+        (5, " ", "批准人"),
+    ],
 )
 def test_an_invalid_extension_is_refused(days: int, approver: str, message: str) -> None:
     with pytest.raises(ClockError, match=message) as caught:

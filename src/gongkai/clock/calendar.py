@@ -74,16 +74,18 @@ class Calendar:
         """The State Council's schedules carried by the `chinesecalendar` package."""
         return _official()
 
-    def with_years(self, schedules: Iterable[YearSchedule]) -> Calendar:
-        """A new calendar with these years added; a year given here replaces the same year's
-        schedule (an administrator's entry wins over the bundled one)."""
+    def with_years(self, *schedules: YearSchedule | Iterable[YearSchedule]) -> Calendar:
+        """A new calendar with these years added, given one by one or as an iterable (rows from the
+        database). A year given here replaces the same year's schedule: an administrator's entry
+        wins over the bundled one."""
         added: dict[int, YearSchedule] = {}
-        for schedule in schedules:
-            if schedule.year in added:
-                raise ScheduleInvalid(
-                    f"{schedule.year} 年的节假日安排录入了两次", year=schedule.year
-                )
-            added[schedule.year] = schedule
+        for item in schedules:
+            for schedule in [item] if isinstance(item, YearSchedule) else item:
+                if schedule.year in added:
+                    raise ScheduleInvalid(
+                        f"{schedule.year} 年的节假日安排录入了两次", year=schedule.year
+                    )
+                added[schedule.year] = schedule
         return Calendar({**self.years, **added})
 
     def covers(self, year: int) -> bool:

@@ -28,6 +28,8 @@ from gongkai.clock.trace import ClockFinding, Trace, Waiting, WaitReason
 
 @dataclass(frozen=True)
 class Deadline:
+    """An answer deadline with the steps that led to it and anything done out of time."""
+
     received: date
     starts: date  # the day the answer period counts from (day 0)
     due: date | None  # None while the clock waits for the applicant

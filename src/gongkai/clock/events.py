@@ -87,7 +87,12 @@ class Extension:
     approver: str
 
     def __post_init__(self) -> None:
-        if not 1 <= self.working_days <= MAX_EXTENSION_WORKING_DAYS:
+        if self.working_days < 1:
+            raise ClockError(
+                f"延长答复期限应至少延长 1 个工作日，请填写延长的工作日数（现为 {self.working_days}）",
+                working_days=self.working_days,
+            )
+        if self.working_days > MAX_EXTENSION_WORKING_DAYS:
             raise ClockError(
                 f"延长答复期限最长不得超过 {MAX_EXTENSION_WORKING_DAYS} 个工作日（第三十三条第二款），"
                 f"不能延长 {self.working_days} 个工作日",

@@ -68,12 +68,14 @@ def correction(trace: Trace, ordered: Sequence[ClockEvent]) -> date:
         trace.find(
             "late_correction_request",
             request.on,
-            f"告知补正应在收到申请后 7 个工作日内（{iso(limit)} 前），实际为 {iso(request.on)}（第三十条）",
+            f"告知补正应在收到申请后 7 个工作日内（至 {iso(limit)}），实际为 {iso(request.on)}（第三十条）",
         )
     answer = next((e for e in ordered if isinstance(e, CorrectionReceived)), None)
     if answer is None:
         trace.waiting = Waiting(WaitReason.CORRECTION, request.on, correct_by)
-        trace.step(request.on, f"等待补正；{iso(correct_by)} 前未补正的，视为放弃申请（第三十条）")
+        trace.step(
+            request.on, f"等待补正；至 {iso(correct_by)} 仍未补正的，视为放弃申请（第三十条）"
+        )
         return received
     trace.step(answer.on, f"{iso(answer.on)} 收到补正后的申请，答复期限自此重新计算（第三十条）")
     if answer.on > correct_by:
@@ -150,7 +152,7 @@ def fee(trace: Trace, ordered: Sequence[ClockEvent], start: date) -> None:
         trace.waiting = Waiting(WaitReason.FEE, notice.on, pay_by)
         trace.step(
             notice.on,
-            f"{iso(notice.on)} 发出收费通知，等待缴费；{iso(pay_by)} 前未缴费的，视为放弃申请；"
+            f"{iso(notice.on)} 发出收费通知，等待缴费；至 {iso(pay_by)} 仍未缴费的，视为放弃申请；"
             f"依本机关设置，{counts}",
         )
         return
