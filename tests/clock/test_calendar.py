@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-import chinese_calendar
+import chinese_calendar  # type: ignore[import-untyped,unused-ignore]
 import pytest
 
 from gongkai.clock import Calendar, DayKind, ScheduleInvalid, ScheduleMissing, YearSchedule
