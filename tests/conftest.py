@@ -22,3 +22,10 @@ def gold(name: str) -> Path:
     """The gold file whose name starts with `name` (e.g. "001")."""
     (path,) = GOLD.glob(f"{name}_*.json")
     return path
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Tests create many users; the production password hasher is slow on purpose."""
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

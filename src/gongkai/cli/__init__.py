@@ -55,11 +55,12 @@ def main() -> None:
 
 
 def _register() -> None:
-    from gongkai.cli import check, demo, extract
+    from gongkai.cli import check, demo, extract, serve
 
     main.add_command(check.check)
     main.add_command(demo.demo)
     main.add_command(extract.extract)
+    main.add_command(serve.serve)
 
 
 _register()

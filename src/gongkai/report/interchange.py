@@ -199,7 +199,7 @@ def _year(value: Any, problems: _Problems) -> int | None:
     if isinstance(value, bool) or not isinstance(value, int) or not 1990 <= value <= 2100:
         problems.add("year", f"应为报告所属年度（如 2020），实际为 {_show(value)}")
         return None
-    return value
+    return int(value)
 
 
 def _edition(value: Any, path: str, problems: _Problems) -> Edition | None:

@@ -1,0 +1,54 @@
+"""`gongkai serve`: the agency's ledger site, on the embedded SQLite database by default."""
+
+from __future__ import annotations
+
+import os
+import random
+
+import click
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="监听地址。")
+@click.option("--port", default=8000, show_default=True, help="监听端口。")
+@click.option(
+    "--demo/--no-demo",
+    default=True,
+    show_default=True,
+    help="数据库为空时创建示例机关、人员和一年的示例申请。",
+)
+@click.option(
+    "--check-only", is_flag=True, help="只准备数据库和示例数据，不启动网站（用于检查安装）。"
+)
+def serve(host: str, port: int, demo: bool, check_only: bool) -> None:
+    """启动政府信息公开台账网站（默认使用内置的 SQLite 数据库，数据保存在 ./var）。
+
+    使用 PostgreSQL：设置环境变量 GONGKAI_DATABASE_URL=postgres://用户@主机/数据库。
+    """
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.site.settings")
+    import django
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    django.setup()
+    call_command("migrate", verbosity=0, interactive=False)
+    call_command("collectstatic", verbosity=0, interactive=False)
+
+    from gongkai.ledger.demo import create_demo
+    from gongkai.ledger.models import Agency
+
+    if demo and not Agency.objects.exists():
+        click.echo("正在创建示例数据……")
+        made = create_demo(today=timezone.localdate(), rng=random.Random(2025))
+        click.echo(f"示例机关：{made.agency.name}；示例年度：{made.year}")
+        click.echo("示例账号（密码只显示这一次）：")
+        for username, password in made.passwords.items():
+            click.echo(f"  {username:<12} {password}")
+    if check_only:
+        return
+    from waitress import serve as waitress_serve
+
+    from gongkai.site.wsgi import application
+
+    click.echo(f"网站已启动：http://{host}:{port}/  （按 Ctrl+C 停止）")
+    waitress_serve(application, host=host, port=port, threads=8)

@@ -1,0 +1,89 @@
+"""The administrator's screens: agencies and roles, holiday schedules for years the bundled
+schedule lacks, section 二 counts, and the catalogue. Applications are handled on the staff pages
+(through the actions), never edited raw here."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django import forms
+from django.contrib import admin
+
+from gongkai.ledger.models import (
+    Agency,
+    AuditEntry,
+    CatalogueItem,
+    HolidaySchedule,
+    Membership,
+    ProactiveCount,
+)
+
+
+@admin.register(Agency)
+class AgencyAdmin(admin.ModelAdmin[Agency]):
+    list_display = ("name", "parent", "code")
+    search_fields = ("name",)
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin[Membership]):
+    list_display = ("user", "agency", "role")
+    list_filter = ("role", "agency")
+
+
+class HolidayScheduleForm(forms.ModelForm[HolidaySchedule]):
+    class Meta:
+        model = HolidaySchedule
+        fields = ("year", "holidays", "workdays")
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        year = data.get("year")
+        for field in ("holidays", "workdays"):
+            values = data.get(field) or []
+            if not isinstance(values, list):
+                self.add_error(field, '应为日期列表，如 ["2027-01-01"]')
+                continue
+            for value in values:
+                try:
+                    day = date.fromisoformat(str(value))
+                except ValueError:
+                    self.add_error(field, f"“{value}”不是 YYYY-MM-DD 格式的日期")
+                    continue
+                if year and day.year != year:
+                    self.add_error(field, f"{value} 不在 {year} 年")
+        return data
+
+
+@admin.register(HolidaySchedule)
+class HolidayScheduleAdmin(admin.ModelAdmin[HolidaySchedule]):
+    form = HolidayScheduleForm
+    list_display = ("year", "entered_by", "entered_at")
+
+    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
+        obj.entered_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(ProactiveCount)
+class ProactiveCountAdmin(admin.ModelAdmin[ProactiveCount]):
+    list_display = ("agency", "year", "edition", "row", "column", "value")
+    list_filter = ("agency", "year", "edition")
+
+
+@admin.register(CatalogueItem)
+class CatalogueItemAdmin(admin.ModelAdmin[CatalogueItem]):
+    list_display = ("index_number", "title", "made_on", "published_on")
+    search_fields = ("index_number", "title")
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin[AuditEntry]):
+    list_display = ("at", "user", "agency", "action", "object_type", "object_id")
+    list_filter = ("action",)
+
+    def has_change_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+        return False

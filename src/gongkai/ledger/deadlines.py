@@ -1,0 +1,87 @@
+"""The answer deadline of an application: the core clock fed with the ledger's rows.
+
+The calendar is the bundled official schedule plus the years an administrator entered
+(HolidaySchedule). A deadline is never stored as truth: `due_on` is a cache recomputed from the
+clock events after every change, so any deadline can be recomputed and explained.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from gongkai.clock import (
+    Calendar,
+    ClockSettings,
+    ConsultationEnded,
+    ConsultationStarted,
+    CorrectionReceived,
+    CorrectionRequested,
+    Deadline,
+    Extension,
+    FeeNoticeSent,
+    FeePaid,
+    Party,
+    ScheduleMissing,
+    YearSchedule,
+    answer_deadline,
+)
+from gongkai.clock import (
+    ClockEvent as CoreEvent,
+)
+from gongkai.ledger.models import Agency, Application, ClockEvent, ClockEventKind, HolidaySchedule
+
+
+def calendar() -> Calendar:
+    years = [
+        YearSchedule(
+            year=s.year,
+            holidays=frozenset(date.fromisoformat(d) for d in s.holidays),
+            workdays=frozenset(date.fromisoformat(d) for d in s.workdays),
+        )
+        for s in HolidaySchedule.objects.all()
+    ]
+    return Calendar.official().with_years(*years)
+
+
+def _core_event(row: ClockEvent) -> CoreEvent:
+    kind = ClockEventKind(row.kind)
+    if kind is ClockEventKind.CORRECTION_REQUESTED:
+        return CorrectionRequested(on=row.on, working_days=row.working_days)
+    if kind is ClockEventKind.CORRECTION_RECEIVED:
+        return CorrectionReceived(on=row.on)
+    if kind is ClockEventKind.CONSULTATION_STARTED:
+        return ConsultationStarted(on=row.on, party=Party(row.party or Party.THIRD_PARTY))
+    if kind is ClockEventKind.CONSULTATION_ENDED:
+        return ConsultationEnded(on=row.on, party=Party(row.party) if row.party else None)
+    if kind is ClockEventKind.EXTENSION:
+        approver = str(row.approver) if row.approver else ""
+        return Extension(on=row.on, working_days=row.working_days or 0, approver=approver)
+    if kind is ClockEventKind.FEE_NOTICE_SENT:
+        return FeeNoticeSent(on=row.on)
+    return FeePaid(on=row.on)
+
+
+def deadline_of(application: Application, cal: Calendar | None = None) -> Deadline:
+    """The explained deadline; raises ScheduleMissing when a needed year has no schedule."""
+    events = [_core_event(e) for e in application.clock_events.all()] if application.pk else []
+    return answer_deadline(
+        application.received_on,
+        calendar=cal or calendar(),
+        events=events,
+        settings=settings_of(application.agency),
+    )
+
+
+def settings_of(agency: Agency) -> ClockSettings:
+    return ClockSettings(fee_notice_pauses=agency.fee_notice_pauses_clock)
+
+
+def refresh_due(application: Application, *, save: bool = True) -> None:
+    """Recompute the cached `due_on`: None while the clock waits for the applicant (补正, 缴费)
+    or while a needed year's holiday schedule has not been entered."""
+    try:
+        application.due_on = deadline_of(application).due
+    except ScheduleMissing:
+        application.due_on = None
+    if save:
+        application.save(update_fields=["status", "due_on", "updated_at"])

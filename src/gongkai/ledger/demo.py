@@ -1,0 +1,317 @@
+"""A demo agency with staff and a realistic year of applications, made through the real actions.
+
+Used by `gongkai serve` on an empty database and by the tests. Dates come from `today`; every
+random choice from the `random.Random` passed in, so a seed reproduces the same ledger.
+"""
+
+from __future__ import annotations
+
+import random
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import TypeVar
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from gongkai.application.applicant import ApplicantKind
+from gongkai.application.outcome import Outcome
+from gongkai.clock import Calendar, Channel, ScheduleMissing
+from gongkai.ledger import actions
+from gongkai.ledger.access import Actor
+from gongkai.ledger.deadlines import calendar
+from gongkai.ledger.models import (
+    Agency,
+    AppealKind,
+    AppealResult,
+    Application,
+    CatalogueItem,
+    Membership,
+    ProactiveCount,
+    Role,
+)
+from gongkai.report.editions import table
+from gongkai.report.grid import Edition, Section
+
+T = TypeVar("T")
+
+CITY = "示例市人民政府办公室"
+AGENCY = "示例市示例区人民政府办公室"
+OTHER = "示例市示例区自然资源局"
+
+STAFF = (
+    ("clerk", "经办人", AGENCY, Role.CLERK),
+    ("head", "负责人", AGENCY, Role.HEAD),
+    ("admin", "管理员", AGENCY, Role.ADMIN),
+    ("clerk2", "自然资源局经办人", OTHER, Role.CLERK),
+    ("supervisor", "市政务公开办", CITY, Role.SUPERVISOR),
+)
+
+_KINDS = [
+    (ApplicantKind.NATURAL_PERSON, 80),
+    (ApplicantKind.COMMERCIAL_ENTERPRISE, 9),
+    (ApplicantKind.LEGAL_SERVICE_ORG, 5),
+    (ApplicantKind.SOCIAL_WELFARE_ORG, 2),
+    (ApplicantKind.RESEARCH_INSTITUTION, 1),
+    (ApplicantKind.OTHER_ORG, 3),
+]
+_OUTCOMES = [
+    (Outcome.GRANTED, 34),
+    (Outcome.PARTIALLY_GRANTED, 9),
+    (Outcome.UNABLE_NOT_HELD, 24),
+    (Outcome.UNABLE_NEEDS_CREATION, 4),
+    (Outcome.DENIED_PROCESS_INFORMATION, 4),
+    (Outcome.DENIED_THIRD_PARTY_RIGHTS, 2),
+    (Outcome.DENIED_INTERNAL_AFFAIRS, 2),
+    (Outcome.REJECTED_DUPLICATE, 5),
+    (Outcome.REJECTED_PETITION_COMPLAINT, 6),
+    (Outcome.REJECTED_CONFIRMATION, 2),
+    (Outcome.OTHER_MISC, 3),
+]
+_SUBJECTS = (
+    "某地块征收补偿方案",
+    "某路段拓宽工程立项批复",
+    "2024年度区级财政预算执行情况",
+    "某小区旧改项目实施方案",
+    "某企业环境影响评价审批文件",
+    "某村集体土地征收批文",
+    "区政府常务会议纪要（涉及拆迁安置部分）",
+    "某学校新建工程规划许可",
+)
+_SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗"
+
+
+@dataclass(frozen=True)
+class Demo:
+    agency: Agency
+    passwords: dict[str, str]
+    year: int  # the full demo year, whose report is complete
+
+
+def _pick(rng: random.Random, weighted: Sequence[tuple[T, int]]) -> T:
+    return rng.choices([v for v, _ in weighted], weights=[w for _, w in weighted])[0]
+
+
+@transaction.atomic
+def create_demo(
+    *, today: date, rng: random.Random, passwords: dict[str, str] | None = None
+) -> Demo:
+    city = Agency.objects.create(name=CITY, code="11000000MB0000000A")
+    agency = Agency.objects.create(
+        name=AGENCY,
+        code="11000001MB0000000B",
+        parent=city,
+        address="示例市示例区人民路 1 号",
+        office_hours="工作日 9:00–17:00",
+        phone="010-00000000",
+    )
+    other = Agency.objects.create(name=OTHER, code="11000002MB0000000C", parent=city)
+    by_name = {CITY: city, AGENCY: agency, OTHER: other}
+    users: dict[str, Actor] = {}
+    given: dict[str, str] = {}
+    User = get_user_model()
+    for username, display, agency_name, role in STAFF:
+        password = (passwords or {}).get(username) or secrets.token_urlsafe(9)
+        user = User.objects.create_user(
+            username=username, password=password, first_name=display, is_staff=role is Role.ADMIN
+        )
+        Membership.objects.create(user=user, agency=by_name[agency_name], role=role)
+        users[username], given[username] = user, password
+
+    cal = calendar()
+    year = today.year - 1
+    _applications(rng, cal, agency, users["clerk"], users["head"], date(year, 1, 2), today)
+    _applications(rng, cal, other, users["clerk2"], None, date(year, 3, 1), today, scale=0.2)
+    _appeals(agency, users["clerk"], year)
+    for y in (year, today.year):
+        _proactive(rng, agency, y)
+    _catalogue(rng, agency, year)
+    return Demo(agency=agency, passwords=given, year=year)
+
+
+def _applications(
+    rng: random.Random,
+    cal: Calendar,
+    agency: Agency,
+    clerk: Actor,
+    head: Actor | None,
+    start: date,
+    today: date,
+    scale: float = 1.0,
+) -> None:
+    day = start
+    while day <= today:
+        if cal.is_working_day(day) and rng.random() < 0.55 * scale:
+            _one(rng, cal, agency, clerk, head, day, today)
+        day += timedelta(days=1)
+
+
+def _one(
+    rng: random.Random,
+    cal: Calendar,
+    agency: Agency,
+    clerk: Actor,
+    head: Actor | None,
+    received: date,
+    today: date,
+) -> None:
+    kind = _pick(rng, _KINDS)
+    name = rng.choice(_SURNAMES) + rng.choice("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞")
+    if kind is not ApplicantKind.NATURAL_PERSON:
+        name = {
+            ApplicantKind.LEGAL_SERVICE_ORG: "某某律师事务所",
+            ApplicantKind.COMMERCIAL_ENTERPRISE: "某某置业有限公司",
+        }.get(kind, "某某协会")
+    app = actions.application_register(
+        actor=clerk,
+        agency=agency,
+        channel=rng.choice(list(Channel)),
+        handed_in=received,
+        signed_for=received,
+        confirmed=received,
+        applicant_kind=kind,
+        applicant_name=name,
+        description=f"申请公开{rng.choice(_SUBJECTS)}",
+        id_number=f"1101011980{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}{rng.randint(1000, 9999)}",
+        phone=f"139{rng.randint(10_000_000, 99_999_999)}",
+    )
+    try:
+        _handle(rng, cal, app, clerk, head, received, today)
+    except ScheduleMissing:
+        pass  # a step would fall in a year with no holiday schedule yet: the request stays open
+
+
+def _handle(
+    rng: random.Random,
+    cal: Calendar,
+    app: Application,
+    clerk: Actor,
+    head: Actor | None,
+    received: date,
+    today: date,
+) -> None:
+    on = received
+    roll = rng.random()
+    if roll < 0.12:  # 补正
+        on = cal.add_working_days(received, rng.randint(1, 5))
+        if on > today:
+            return
+        actions.application_request_correction(
+            actor=clerk, application=app, on=on, note="请明确所需信息的名称或文号"
+        )
+        if rng.random() < 0.2:
+            lapse = cal.add_working_days(on, 16)
+            if lapse <= today:
+                actions.application_close(
+                    actor=clerk, application=app, on=lapse, outcome=Outcome.OTHER_NO_CORRECTION
+                )
+            return
+        on = cal.add_working_days(on, rng.randint(2, 10))
+        if on > today:
+            return
+        actions.application_receive_correction(actor=clerk, application=app, on=on)
+    elif roll < 0.17:  # 征求第三方意见
+        on = cal.add_working_days(received, rng.randint(2, 6))
+        if on > today:
+            return
+        actions.application_start_consultation(
+            actor=clerk, application=app, on=on, party="third_party"
+        )
+        on = cal.add_working_days(on, rng.randint(5, 15))
+        if on > today:
+            return
+        actions.application_end_consultation(actor=clerk, application=app, on=on)
+    app.refresh_from_db()
+    if head is not None and rng.random() < 0.05:
+        actions.application_extend(
+            actor=head, application=app, on=on, working_days=rng.choice((10, 15, 20))
+        )
+        app.refresh_from_db()
+    if app.due_on is None:
+        return  # the deadline runs into a year whose holidays are not entered yet: still open
+    if (today - received).days < 60 and rng.random() < 0.15:
+        return  # not answered yet, some of them past their deadline: the queue shows them red
+    close_on = min(app.due_on, cal.add_working_days(on, rng.randint(3, 22)))
+    if rng.random() < 0.03:
+        close_on = cal.add_working_days(
+            app.due_on, rng.randint(1, 4)
+        )  # a late answer, now and then
+    if close_on > today - timedelta(days=rng.randint(0, 12)):
+        return  # still being handled
+    outcome = _pick(rng, _OUTCOMES)
+    actions.application_close(actor=clerk, application=app, on=close_on, outcome=outcome)
+
+
+def _appeals(agency: Agency, clerk: Actor, year: int) -> None:
+    closed = list(
+        Application.objects.filter(
+            agency=agency, closed_on__year=year, outcome__startswith="unable"
+        )[:4]
+    )
+    cases = [
+        (AppealKind.RECONSIDERATION, AppealResult.UPHELD),
+        (AppealKind.RECONSIDERATION, AppealResult.UPHELD),
+        (AppealKind.RECONSIDERATION, None),
+        (AppealKind.LITIGATION_DIRECT, AppealResult.OTHER),
+    ]
+    for (kind, result), app in zip(cases, closed, strict=False):
+        assert app.closed_on is not None
+        filed = app.closed_on + timedelta(days=20)
+        if filed.year != year:
+            continue
+        appeal = actions.appeal_register(
+            actor=clerk,
+            agency=agency,
+            kind=kind,
+            filed_on=filed,
+            application=app,
+            case_number=f"（{year}）示复字第{app.pk}号",
+        )
+        if result is not None:
+            actions.appeal_decide(
+                actor=clerk,
+                appeal=appeal,
+                result=result,
+                decided_on=min(filed + timedelta(days=50), date(year, 12, 31)),
+            )
+
+
+def _proactive(rng: random.Random, agency: Agency, year: int) -> None:
+    edition = Edition.for_year(year)
+    for row, col in table(edition, Section.PROACTIVE).cells():
+        if row.key == "rules":
+            value = Decimal(0)  # a district office makes no 规章 (R10)
+        elif col.key == "amount_10k_yuan":
+            value = Decimal(rng.randint(0, 500)) / 10
+        elif col.key == "in_force":
+            value = Decimal(rng.randint(20, 60))
+        else:
+            value = Decimal(rng.randint(0, 40))
+        ProactiveCount.objects.create(
+            agency=agency,
+            year=year,
+            edition=edition.value,
+            row=row.key,
+            column=col.key,
+            value=value,
+        )
+    if edition is Edition.E2021:  # keep in_force = issued + (earlier stock) − repealed sensible
+        docs = ProactiveCount.objects.filter(agency=agency, year=year, row="normative_documents")
+        issued = docs.get(column="issued").value
+        docs.filter(column="repealed").update(value=min(issued, Decimal(3)))
+
+
+def _catalogue(rng: random.Random, agency: Agency, year: int) -> None:
+    for serial, subject in enumerate(_SUBJECTS, start=1):
+        made = date(year, rng.randint(1, 12), rng.randint(1, 28))
+        CatalogueItem.objects.create(
+            agency=agency,
+            index_number=agency.index_pattern.format(code=agency.code, year=year, serial=serial),
+            title=subject,
+            category="重点领域信息",
+            made_on=made,
+            published_on=made + timedelta(days=rng.randint(1, 20)),
+        )

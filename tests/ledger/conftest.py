@@ -1,0 +1,71 @@
+"""Personas for the ledger tests: a clerk, a head of office, an administrator, a supervisor of the
+city above, and a clerk of a neighbouring agency who must never see this agency's data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from gongkai.application.applicant import ApplicantKind
+from gongkai.clock import Channel
+from gongkai.ledger import actions
+from gongkai.ledger.models import Agency, Application, Membership, Role
+
+
+@dataclass
+class World:
+    city: Agency
+    agency: Agency
+    other: Agency
+    clerk: Any
+    head: Any
+    admin: Any
+    supervisor: Any
+    stranger: Any  # a clerk of `other`
+
+    def register(self, received_on: date = date(2025, 9, 28), **kwargs: Any) -> Application:
+        fields: dict[str, Any] = {
+            "actor": self.clerk,
+            "agency": self.agency,
+            "channel": Channel.IN_PERSON,
+            "handed_in": received_on,
+            "applicant_kind": ApplicantKind.NATURAL_PERSON,
+            "applicant_name": "王伟",
+            "description": "申请公开某地块征收补偿方案",
+            "id_number": "110101198001011234",
+            "phone": "13912345678",
+        }
+        fields.update(kwargs)
+        return actions.application_register(**fields)
+
+
+@pytest.fixture
+def world(db: None) -> World:
+    return make_world()
+
+
+def make_world() -> World:
+    city = Agency.objects.create(name="示例市人民政府办公室")
+    agency = Agency.objects.create(name="示例区人民政府办公室", parent=city, code="A1")
+    other = Agency.objects.create(name="示例区自然资源局", parent=city)
+    User = get_user_model()
+
+    def person(name: str, where: Agency, role: Role) -> Any:
+        user = User.objects.create_user(username=name, password="pw-" + name)
+        Membership.objects.create(user=user, agency=where, role=role)
+        return user
+
+    return World(
+        city=city,
+        agency=agency,
+        other=other,
+        clerk=person("clerk", agency, Role.CLERK),
+        head=person("head", agency, Role.HEAD),
+        admin=person("admin", agency, Role.ADMIN),
+        supervisor=person("supervisor", city, Role.SUPERVISOR),
+        stranger=person("stranger", other, Role.CLERK),
+    )
