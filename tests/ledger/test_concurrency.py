@@ -31,7 +31,9 @@ def _session(base: str) -> tuple[urllib.request.OpenerDirector, str]:
     data = urllib.parse.urlencode(
         {"username": "clerk", "password": "pw-clerk", "csrfmiddlewaretoken": token.group(1)}
     ).encode()
-    opener.open(urllib.request.Request(f"{base}/login/", data=data, headers={"Referer": base}), timeout=30)
+    opener.open(
+        urllib.request.Request(f"{base}/login/", data=data, headers={"Referer": base}), timeout=30
+    )
     form = opener.open(f"{base}/applications/new/", timeout=30).read().decode()
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form)
     assert token
@@ -44,7 +46,9 @@ def site(transactional_db: None) -> Iterator[str]:
     from django.core.wsgi import get_wsgi_application
     from waitress.server import create_server
 
-    server = create_server(get_wsgi_application(), host="127.0.0.1", port=0, threads=16, backlog=256)
+    server = create_server(
+        get_wsgi_application(), host="127.0.0.1", port=0, threads=16, backlog=256
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.effective_port}"
@@ -73,7 +77,9 @@ def test_fifty_simultaneous_registrations(site: str) -> None:
             }
         ).encode()
         request = urllib.request.Request(
-            f"{base}/applications/new/?agency={world.agency.pk}", data=data, headers={"Referer": base}
+            f"{base}/applications/new/?agency={world.agency.pk}",
+            data=data,
+            headers={"Referer": base},
         )
         barrier.wait(timeout=60)
         try:

@@ -37,8 +37,9 @@ _LABELS = {
 
 
 class Action(enum.StrEnum):
-    """The named actions that change an application's status."""
+    """The named actions that change an application's status (registration creates it)."""
 
+    REGISTER = "register"
     REQUEST_CORRECTION = "request_correction"
     RECEIVE_CORRECTION = "receive_correction"
     START_CONSULTATION = "start_consultation"
@@ -53,6 +54,7 @@ class Action(enum.StrEnum):
 
 
 _ACTION_LABELS = {
+    Action.REGISTER: "登记",
     Action.REQUEST_CORRECTION: "告知补正",
     Action.RECEIVE_CORRECTION: "收到补正",
     Action.START_CONSULTATION: "征求意见",

@@ -44,6 +44,7 @@ from gongkai.ledger.forms import (
 )
 from gongkai.ledger.models import Agency, Application, Role, YearLock
 from gongkai.report import interchange
+from gongkai.report.editions import SECTION_NAMES
 from gongkai.report.grid import Edition, Section
 
 PAGE_SIZE = 50
@@ -261,7 +262,7 @@ def year_report(request: HttpRequest, year: int) -> HttpResponse:
             (row, [(c.label, rows.get(row.key, {}).get(c.key, "")) for c in row.columns])
             for row in grid.rows
         ]
-        tables.append((section, grid, cells))
+        tables.append((f"{section.label} {SECTION_NAMES[section.number]}", grid, cells))
     return render(
         request,
         "ledger/year.html",

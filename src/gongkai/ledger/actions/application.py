@@ -98,7 +98,7 @@ def application_register(
     application.save()
     StatusChange.objects.create(
         application=application,
-        action="register",
+        action=Action.REGISTER,
         from_status="",
         to_status=Status.REGISTERED,
         on=received_on,

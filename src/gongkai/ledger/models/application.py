@@ -8,7 +8,7 @@ from django.db import models
 
 from gongkai.application.applicant import ApplicantKind
 from gongkai.application.outcome import Outcome
-from gongkai.application.status import Status
+from gongkai.application.status import Action, Status
 from gongkai.clock import Channel
 
 
@@ -161,3 +161,11 @@ class StatusChange(models.Model):
 
     class Meta:
         ordering = ["at", "pk"]
+
+    @property
+    def action_label(self) -> str:
+        return Action(self.action).label
+
+    @property
+    def status_label(self) -> str:
+        return Status(self.to_status).label
