@@ -1,0 +1,32 @@
+"""What every staff page shares: the signed-in actor, the current agency, today's date (the clock
+is read here, at the edge, and passed down)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.http import Http404, HttpRequest
+from django.utils import timezone
+
+from gongkai.ledger.access import Actor, agencies_visible_to
+from gongkai.ledger.models import Agency
+
+
+def current_date() -> date:
+    return timezone.localdate()
+
+
+def actor(request: HttpRequest) -> Actor:
+    """The signed-in user; every view that acts is behind login_required."""
+    user = request.user
+    assert isinstance(user, Actor)
+    return user
+
+
+def current_agency(request: HttpRequest) -> Agency:
+    agencies = agencies_visible_to(request.user)
+    wanted = request.GET.get("agency") or request.POST.get("agency")
+    agency = agencies.filter(pk=wanted).first() if wanted and wanted.isdigit() else agencies.first()
+    if agency is None:
+        raise Http404("没有可查看的机关")
+    return agency

@@ -1,0 +1,82 @@
+"""The year's report computed from the ledger, its checker findings, its JSON, and locking."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from gongkai.check import check, has_errors
+from gongkai.errors import GongkaiError
+from gongkai.ledger import actions
+from gongkai.ledger.access import role_in
+from gongkai.ledger.annual import ledger_report
+from gongkai.ledger.models import Role, YearLock
+from gongkai.ledger.views.common import actor, current_agency
+from gongkai.report import interchange
+from gongkai.report.editions import SECTION_NAMES
+from gongkai.report.grid import Edition, Section
+
+
+@login_required
+def year_report(request: HttpRequest, year: int) -> HttpResponse:
+    agency = current_agency(request)
+    edition = Edition.for_year(year)
+    report = ledger_report(agency, year, edition)
+    findings = check(report)
+    lock = YearLock.objects.filter(agency=agency, year=year).select_related("locked_by").first()
+    tables = []
+    for section in Section:
+        grid = report.table(section)
+        if grid is None:
+            continue
+        rows = report.rows(section)
+        cells = [
+            (row, [(c.label, rows.get(row.key, {}).get(c.key, "")) for c in row.columns])
+            for row in grid.rows
+        ]
+        tables.append((f"{section.label} {SECTION_NAMES[section.number]}", grid, cells))
+    return render(
+        request,
+        "ledger/year.html",
+        {
+            "agency": agency,
+            "year": year,
+            "report": report,
+            "tables": tables,
+            "findings": findings,
+            "has_errors": has_errors(findings),
+            "lock": lock,
+            "head": role_in(request.user, agency) is Role.HEAD,
+            "json": interchange.dumps(report),
+        },
+    )
+
+
+@login_required
+def year_report_json(request: HttpRequest, year: int) -> HttpResponse:
+    agency = current_agency(request)
+    report = ledger_report(agency, year)
+    response = HttpResponse(
+        interchange.dumps(report), content_type="application/json; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="report-{year}.json"'
+    return response
+
+
+@login_required
+@require_POST
+def year_lock(request: HttpRequest, year: int) -> HttpResponse:
+    agency = current_agency(request)
+    report = ledger_report(agency, year)
+    try:
+        actions.year_lock(
+            actor=actor(request), agency=agency, year=year, report=interchange.to_dict(report)
+        )
+    except GongkaiError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, f"{year} 年度已锁定")
+    return redirect(f"/years/{year}/?agency={agency.pk}")
