@@ -25,6 +25,8 @@ from gongkai.ledger.models import Application
 from gongkai.ledger.views.common import actor, current_agency, current_date
 
 PAGE_SIZE = 50
+#: Open statuses listed, not "not closed": the (agency, status, due_on) index serves an IN list.
+OPEN_STATUSES = [s.value for s in Status if s.is_open]
 
 
 @login_required
@@ -40,7 +42,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     apps = apps.select_related("assigned_to")
     data = form.cleaned_data if form.is_valid() else {}
     status = data.get("status") or ""
-    apps = apps.filter(status=status) if status else apps.exclude(status=Status.CLOSED)
+    apps = apps.filter(status=status) if status else apps.filter(status__in=OPEN_STATUSES)
     if q := (data.get("q") or "").strip():
         apps = apps.filter(
             Q(serial__icontains=q) | Q(applicant_name__icontains=q) | Q(description__icontains=q)
