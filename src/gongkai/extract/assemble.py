@@ -46,13 +46,13 @@ def _write(report: Report, section: Section, reading: Reading) -> list[Finding]:
             unsure.append(row)
             continue
         (values,) = readings
-        report.rows(section).setdefault(row.key, {})
+        cells = report.rows(section).setdefault(row.key, {})
         for i, value in zip(positions, values, strict=True):
             column = reading.columns[i][1]
             if isinstance(value, Unreadable):
                 found.append(doubts.unreadable(section, row, column, value.text, value.why))
             else:
-                report.set(f"{section.value}.{row.key}.{column.key}", value)
+                cells[column.key] = value
         if reading.cut_short:
             read = {reading.columns[i][1].key for i in positions}
             lost = [col for col in row.columns if col.key not in read]

@@ -14,11 +14,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from gongkai.extract.constraints import row_rules_hold
-from gongkai.extract.digits import Fixed, Piece, Run, TooMany, parse_run, split
+from gongkai.extract.constraints import row_rules_hold, sum_rules
+from gongkai.extract.digits import (
+    Blanks,
+    Fixed,
+    Piece,
+    Run,
+    TooMany,
+    fixed_value,
+    parse_run,
+    split,
+)
 from gongkai.extract.locate import Hit
 from gongkai.extract.stream import Item, ItemKind
-from gongkai.extract.values import CellValue, Unreadable, is_blank, parse_number
+from gongkai.extract.values import CellValue, Number, Unreadable, is_blank
 from gongkai.report.grid import Column, Row
 
 Cells = tuple[tuple[Row, Column], ...]
@@ -34,6 +43,8 @@ class Reading:
     why: str = ""  # why the row has no single reading, in Chinese
     dropped: tuple[str, ...] = ()  # cells dropped as spurious (not blank)
     cut_short: bool = False  # the document ends inside this row
+    blanks: Blanks = Blanks.NONE  # where blank cells were allowed among run-together digits
+    forced: bool = False  # fewer digits than cells, no spaces: empty cells vanish here
     notes: list[str] = field(default_factory=list)  # for --debug
 
     @property
@@ -50,39 +61,81 @@ class Reading:
         return " ".join(p.text.strip() for p in self.hit.pieces if p.kind is ItemKind.RUN)
 
 
-def read(hit: Hit, rows: tuple[Row, ...]) -> Reading:
+def read(hit: Hit, rows: tuple[Row, ...], *, vanishing: bool = False) -> Reading:
+    """Read a row; with `vanishing`, empty cells are known to vanish from this document's runs."""
     columns: Cells = tuple((row, col) for row in rows for col in row.columns)
     pieces = [_piece(item) for item in hit.pieces]
     reading = Reading(hit, rows, columns, [])
-    n, m = len(columns), len(pieces)
-    if all(isinstance(p, Fixed) for p in pieces) and m != n:
-        if m > n:
-            _extra(reading, pieces)
-        elif hit.at_end:
-            reading.columns = columns[:m]
-            reading.cut_short = True
-            reading.candidates = split(pieces, _kinds(reading.columns))
-        else:
-            reading.why = f"只有 {m} 个单元格，应有 {n} 个，无法确定缺的是哪几个"
-        return _narrow(reading)
+    fixed = [p for p in pieces if isinstance(p, Fixed)]
+    if len(fixed) == len(pieces):
+        _read_cells(reading, fixed)
+        return reading
+    n = len(columns)
+    reading.blanks, reading.forced = _blanks(pieces, n, vanishing)
+    dense = _one_digit_each(pieces, n) if reading.blanks is Blanks.NONE else None
+    if dense is not None:  # "0000000" in seven cells: nothing to choose
+        reading.candidates = [_values([Fixed(d, "") for d in dense], columns)]
+        return _narrow(reading, strict=True)
     try:
-        reading.candidates = _unique(split(pieces, _kinds(columns)))
+        sums = sum_rules(hit.section, columns)
+        reading.candidates = _unique(split(pieces, _kinds(columns), reading.blanks, sums))
     except TooMany:
         reading.why = f"数字连写（“{reading.run_text}”），可能的拆法太多"
         return reading
     if not reading.candidates:
         reading.why = f"数字连写（“{reading.run_text}”），无法拆成 {n} 个单元格"
-    reading.notes.append(f"{len(reading.candidates)} reading(s) before arithmetic")
-    return _narrow(reading)
+    if len(reading.candidates) > 1 or reading.blanks is not Blanks.NONE:
+        reading.notes.append(f"{len(reading.candidates)} split(s), blanks {reading.blanks.value}")
+    return _narrow(reading, strict=True)
+
+
+def _read_cells(reading: Reading, cells: list[Fixed]) -> None:
+    """A row whose cells are all certain: as many as its columns, too many, or too few."""
+    n, m = len(reading.columns), len(cells)
+    if m == n:
+        reading.candidates = [_values(cells, reading.columns)]
+    elif m > n:
+        _extra(reading, cells)
+    elif reading.hit.at_end:
+        reading.columns = reading.columns[:m]
+        reading.cut_short = True
+        reading.candidates = [_values(cells, reading.columns)]
+    else:
+        reading.why = f"只有 {m} 个单元格，应有 {n} 个，无法确定缺的是哪几个"
+
+
+def _values(cells: list[Fixed], columns: Cells) -> Values:
+    return tuple(fixed_value(p, col) for p, (_, col) in zip(cells, columns, strict=True))
+
+
+def _one_digit_each(pieces: list[Piece], n: int) -> list[Number] | None:
+    """The cells of a row that is one dense run of exactly one digit per cell, else None."""
+    if len(pieces) != 1 or not isinstance(pieces[0], Run):
+        return None
+    tokens = pieces[0].tokens
+    if len(tokens) != 1 or tokens[0].sign or tokens[0].unit or len(tokens[0].body) != n:
+        return None
+    body = tokens[0].body
+    return [Number(int(d)) for d in body] if body.isdigit() else None
+
+
+def _blanks(pieces: list[Piece], n: int, vanishing: bool) -> tuple[Blanks, bool]:
+    """Where blank cells may stand among the row's runs, and whether the row shows that empty
+    cells vanish without a trace in this document (fewer digits than cells, and no spaces)."""
+    runs = [p for p in pieces if isinstance(p, Run)]
+    digits = sum(r.digits for r in runs) + len(pieces) - len(runs)
+    spaced = any(r.spaced for r in runs)
+    forced = digits < n and not spaced
+    if vanishing or digits < n or len(runs) > 1:
+        return Blanks.ANYWHERE, forced
+    return (Blanks.SPACES if spaced else Blanks.NONE), False
 
 
 def _piece(item: Item) -> Piece:
     if item.kind is ItemKind.BLANK:
         return Fixed(None, item.text)
-    if item.kind is ItemKind.NUM:
-        number = parse_number(item.text)
-        if number is not None:
-            return Fixed(number, item.text)
+    if item.kind is ItemKind.NUM and item.number is not None:
+        return Fixed(item.number, item.text)
     if item.kind is ItemKind.RUN:
         run = parse_run(item.text)
         if run is not None:
@@ -92,16 +145,15 @@ def _piece(item: Item) -> Piece:
     return Fixed(Unreadable(item.text, "不是数字"), item.text)
 
 
-def _extra(reading: Reading, pieces: list[Piece]) -> None:
+def _extra(reading: Reading, pieces: list[Fixed]) -> None:
     """Drop the extra cells at the ends of the row, preferring blank ones."""
     n = len(reading.columns)
     k = len(pieces) - n
     options: list[tuple[Values, tuple[str, ...]]] = []
     for left in range(k + 1):
-        kept = pieces[left : left + n]
-        dropped = [p for p in (*pieces[:left], *pieces[left + n :]) if isinstance(p, Fixed)]
+        dropped = (*pieces[:left], *pieces[left + n :])
         lost = tuple(p.text for p in dropped if p.value is not None)
-        options.extend((values, lost) for values in split(kept, _kinds(reading.columns)))
+        options.append((_values(pieces[left : left + n], reading.columns), lost))
     if any(not lost for _, lost in options):
         options = [(values, lost) for values, lost in options if not lost]
     readings = _unique(values for values, _ in options)
@@ -115,14 +167,17 @@ def _extra(reading: Reading, pieces: list[Piece]) -> None:
         reading.why = f"有 {len(pieces)} 个单元格，比应有的 {n} 个多 {k} 个，无法确定多出的是哪几个"
 
 
-def _narrow(reading: Reading) -> Reading:
-    """Keep the readings R2/R4 admit, when there are several and at least one is admitted."""
-    if len(reading.candidates) > 1:
+def _narrow(reading: Reading, *, strict: bool = False) -> Reading:
+    """Keep the readings R2/R4 admit. Cells read as printed stand even if they do not add up (the
+    checker says so); but a split of run-together digits that does not add up is no reading."""
+    if len(reading.candidates) > 1 or (strict and reading.candidates):
         section = reading.hit.section
         fitting = [c for c in reading.candidates if row_rules_hold(section, reading.columns, c)]
-        if fitting:
+        if fitting and len(fitting) < len(reading.candidates):
             reading.notes.append(f"{len(fitting)} of them satisfy the row total")
-            reading.candidates = fitting
+        if strict and not fitting:
+            reading.why = f"数字连写（“{reading.run_text}”），没有一种拆法能使各栏之和等于总计"
+        reading.candidates = fitting if fitting or strict else reading.candidates
     return reading
 
 

@@ -7,7 +7,6 @@ one of a few fixed things; they are marked `CHROME` so no later stage reads them
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from gongkai.extract.lines import Line, LineKind
 
@@ -30,5 +29,5 @@ def _mark(line: Line) -> Line:
     if line.kind is not LineKind.PLAIN or len(line.key) > _MAX:
         return line
     if _CHROME.search(line.key.lower()):
-        return replace(line, kind=LineKind.CHROME)
+        return line._replace(kind=LineKind.CHROME)
     return line

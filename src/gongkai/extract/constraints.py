@@ -34,6 +34,21 @@ def row_rules_hold(section: Section, columns: Cells, values: Sequence[CellValue]
     )
 
 
+def sum_rules(section: Section, columns: Cells) -> list[tuple[tuple[int, ...], int]]:
+    """R2 or R4 over the positions of a row's cells: (the parts' positions, the total's)."""
+    if section is Section.PROACTIVE:
+        return []
+    parts = APPLICANT_KEYS if section is Section.REQUESTS else _APPEAL_PARTS
+    where: dict[str, dict[str, int]] = {}
+    for i, (row, column) in enumerate(columns):
+        where.setdefault(row.key, {})[column.key] = i
+    return [
+        (tuple(cols[p] for p in parts if p in cols), cols["total"])
+        for cols in where.values()
+        if "total" in cols
+    ]
+
+
 def _sum_holds(parts: Iterable[CellValue], total: CellValue) -> bool:
     if total is None or isinstance(total, Unreadable):
         return True

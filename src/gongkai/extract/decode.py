@@ -6,6 +6,7 @@ A file that is empty, binary (a PDF, a Word file, an image) or in no encoding go
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from gongkai.errors import InputError
@@ -26,7 +27,7 @@ _BOMS = (
     (b"\xfe\xff", "utf-16"),
 )
 #: Control characters that never occur in a text document (tab, newlines and form feed are fine).
-_CONTROL = frozenset(range(32)) - {9, 10, 12, 13}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,5 +71,4 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
 
 def _looks_binary(text: str) -> bool:
     sample = text[:4096]
-    controls = sum(ord(ch) in _CONTROL for ch in sample)
-    return controls > max(2, len(sample) // 100)
+    return len(_CONTROL.findall(sample)) > max(2, len(sample) // 100)

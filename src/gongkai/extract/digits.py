@@ -2,13 +2,16 @@
 
 A row's pieces are `Fixed` cells (their boundaries are certain: one number, one blank) and `Run`s
 of digits whose boundaries were lost ("0000000", "000 0  "). A run holds one or more cells; a
-number never starts with 0 unless it is 0; a cell never spans a space; where a run has inner
-spaces, blank cells may stand at its spaces (and at its ends). `split` lists every filling of the
-row's cells, within a budget: more than that is `TooMany`, and the row is then ambiguous.
+number never starts with 0 unless it is 0; a cell never spans a space. Where blank cells may
+stand among a run's cells is the caller's call (`Blanks`): nowhere in a dense run, at the spaces
+of a spaced one ("000 0  "), anywhere when the document drops empty cells without a trace.
+`split` lists every filling of the row's cells, within a budget: more than that is `TooMany`, and
+the row is then ambiguous.
 """
 
 from __future__ import annotations
 
+import enum
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,10 +20,18 @@ from decimal import Decimal
 from gongkai.extract.values import UNITS, CellValue, Number, Unreadable, to_value
 from gongkai.report.grid import Column, Kind
 
-_STEPS = 200_000  # search steps before a row is declared too ambiguous to enumerate
+_STEPS = 60_000  # search steps before a row is declared too ambiguous to enumerate
 _CANDIDATES = 5_000
 _DIGITS = 9  # no count or amount in a report needs more digits before its decimal point
 _TOKEN = re.compile(rf"([+\-]?)(\d+(?:\.\d+)*)\s*({UNITS})?")
+
+
+class Blanks(enum.Enum):
+    """Where blank cells may stand among the cells of a run."""
+
+    NONE = "none"  # a dense run: every cell holds digits
+    SPACES = "spaces"  # at the run's spaces and ends ("000 0  ")
+    ANYWHERE = "anywhere"  # between any two cells: empty cells vanished without a trace
 
 
 class TooMany(Exception):
@@ -48,7 +59,11 @@ class Run:
 
     text: str
     tokens: tuple[Token, ...]
-    spaced: bool  # inner spaces: blank cells may stand there
+
+    @property
+    def spaced(self) -> bool:
+        """Spaces inside the run: blank cells may have stood there."""
+        return bool(re.search(r"\S\s+\S", self.text))
 
     @property
     def digits(self) -> int:
@@ -69,91 +84,194 @@ def parse_run(text: str) -> Run | None:
         pos = found.end()
     if text[pos:].strip() or not tokens:
         return None
-    return Run(text, tuple(tokens), bool(re.search(r"\S\s+\S", text.strip())))
+    return Run(text, tuple(tokens))
 
 
-def split(pieces: Sequence[Piece], columns: Sequence[Column]) -> list[tuple[CellValue, ...]]:
-    """Every filling of `columns` by `pieces`, in reading order; `TooMany` past the budget."""
-    return _Search(pieces, columns).run()
+#: A sum rule over a row's cells: the cells at `parts` add up to the cell at `total` (R2, R4).
+SumRule = tuple[tuple[int, ...], int]
+
+
+def split(
+    pieces: Sequence[Piece],
+    columns: Sequence[Column],
+    blanks: Blanks = Blanks.NONE,
+    sums: Sequence[SumRule] = (),
+) -> list[tuple[CellValue, ...]]:
+    """Every filling of `columns` by `pieces`, in reading order, that keeps the `sums` (blanks as
+    0); `TooMany` past the budget."""
+    return _Search(pieces, columns, blanks, sums).run()
+
+
+Suffixes = tuple[tuple[CellValue, ...], ...]
+#: The search state: piece, token, character, cell, and the running sum of the open sum rule.
+_State = tuple[int, int, int, int, "int | Decimal | None"]
 
 
 class _Search:
-    def __init__(self, pieces: Sequence[Piece], columns: Sequence[Column]) -> None:
+    """Depth-first over (piece, token, character, cell, running sum), memoised: the same rest of a
+    row is worked out once however its beginning was split."""
+
+    def __init__(
+        self,
+        pieces: Sequence[Piece],
+        columns: Sequence[Column],
+        blanks: Blanks,
+        sums: Sequence[SumRule],
+    ) -> None:
         self.pieces = pieces
         self.columns = columns
+        self.blanks = blanks
         self.n = len(columns)
         self.steps = _STEPS
-        self.out: list[tuple[CellValue, ...]] = []
-        self.acc: list[CellValue] = []
-        # For pruning: cells the pieces from p on need at least, digits they hold, and whether
-        # any of them may hold blank cells (then there is no upper bound).
+        self.memo: dict[_State, Suffixes] = {}
+        # The sum rule each cell belongs to; rules are runs of parts closed by their total.
+        self.rule: list[SumRule | None] = [None] * self.n
+        for rule in sums:
+            for k in (*rule[0], rule[1]):
+                if k < self.n:
+                    self.rule[k] = rule
+        # For pruning, from piece p on: the fewest cells the pieces fill, the most (when no blank
+        # may stand among them), whether blanks may, and the digits they hold (None: not all runs).
         count = len(pieces)
         self.need = [0] * (count + 1)
         self.most = [0] * (count + 1)
         self.open = [False] * (count + 1)
+        self.digits: list[int | None] = [0] * (count + 1)
         for p in range(count - 1, -1, -1):
             piece = pieces[p]
+            after = self.digits[p + 1]
             if isinstance(piece, Fixed):
-                need, most, spaced = 1, 1, False
-            else:
-                need, most, spaced = len(piece.tokens), piece.digits, piece.spaced
-            self.need[p] = self.need[p + 1] + need
-            self.most[p] = self.most[p + 1] + most
-            self.open[p] = self.open[p + 1] or spaced
+                self.need[p], self.most[p] = self.need[p + 1] + 1, self.most[p + 1] + 1
+                self.open[p] = self.open[p + 1]
+                self.digits[p] = None
+                continue
+            self.need[p] = self.need[p + 1] + len(piece.tokens)
+            self.most[p] = self.most[p + 1] + piece.digits
+            self.open[p] = self.open[p + 1] or self._may_blank(piece)
+            self.digits[p] = None if after is None else after + piece.digits
 
     def run(self) -> list[tuple[CellValue, ...]]:
-        self._walk(0, 0, 0)
-        return self.out
+        return list(self._solve(0, 0, 0, 0, 0))
 
-    def _walk(self, p: int, t: int, c: int) -> None:
+    def _may_blank(self, run: Run) -> bool:
+        return self.blanks is Blanks.ANYWHERE or (self.blanks is Blanks.SPACES and run.spaced)
+
+    def _solve(self, p: int, t: int, c: int, k: int, partial: int | Decimal | None) -> Suffixes:
+        if p == len(self.pieces):
+            return ((),) if k == self.n else ()
+        state = (p, t, c, k, partial)
+        known = self.memo.get(state)
+        if known is not None:
+            return known
         self.steps -= 1
         if self.steps < 0:
             raise TooMany
-        k = len(self.acc)
-        if p == len(self.pieces):
-            if k == self.n:
-                self.out.append(tuple(self.acc))
-                if len(self.out) > _CANDIDATES:
-                    raise TooMany
-            return
+        out: list[tuple[CellValue, ...]] = []
+        for value, rest, (p2, t2, c2) in self._moves(p, t, c, k):
+            if value is _SKIP:
+                out.extend(self._solve(p2, t2, c2, k, partial))
+                continue
+            cell: CellValue = value  # type: ignore[assignment]
+            keeps, running = self._keep(k, cell, partial, rest)
+            if keeps:
+                out.extend((cell, *suffix) for suffix in self._solve(p2, t2, c2, k + 1, running))
+            if len(out) > _CANDIDATES:
+                raise TooMany
+        self.memo[state] = tuple(out)
+        return self.memo[state]
+
+    def _moves(
+        self, p: int, t: int, c: int, k: int
+    ) -> list[tuple[object, int | None, tuple[int, int, int]]]:
+        """What may come next: (the next cell's value or _SKIP, digits left after it, next state)."""
         piece = self.pieces[p]
-        if isinstance(piece, Fixed):
-            need = self.need[p]
-        else:
-            need = len(piece.tokens) - t + self.need[p + 1]
+        need = (
+            self.need[p] if isinstance(piece, Fixed) else len(piece.tokens) - t + self.need[p + 1]
+        )
         if k + need > self.n or (not self.open[p] and k + self.most[p] < self.n):
-            return
+            return []
         if isinstance(piece, Fixed):
-            if k < self.n:
-                self.acc.append(_fixed(piece, self.columns[k]))
-                self._walk(p + 1, 0, 0)
-                self.acc.pop()
-            return
-        if c == 0 and piece.spaced and k < self.n:
-            self.acc.append(None)  # a blank cell where the spaces are
-            self._walk(p, t, 0)
-            self.acc.pop()
+            return (
+                [(fixed_value(piece, self.columns[k]), None, (p + 1, 0, 0))] if k < self.n else []
+            )
+        moves: list[tuple[object, int | None, tuple[int, int, int]]] = []
+        last = p + 1 == len(self.pieces) or isinstance(self.pieces[p + 1], Fixed)
+        here = self.blanks is Blanks.ANYWHERE or c == 0
+        later = self.digits[p + 1]
+        left = None if later is None else later + _digits_after(piece, t)
+        if self._may_blank(piece) and here and k < self.n and (t < len(piece.tokens) or last):
+            now = None if left is None else left + _digits_in(piece, t, c)
+            moves.append((None, now, (p, t, c)))  # a blank cell the run lost
         if t == len(piece.tokens):
-            self._walk(p + 1, 0, 0)
-            return
+            moves.append((_SKIP, None, (p + 1, 0, 0)))
+            return moves
         if k == self.n:
-            return
+            return moves
         token = piece.tokens[t]
         column = self.columns[k]
         for end in _ends(token.body, c, column.kind):
-            text = token.body[c:end]
-            last = end == len(token.body)
-            number = Number(
-                -Decimal(text) if token.sign == "-" and c == 0 else Decimal(text),
-                token.unit if last else "",
-                bool(token.sign) and c == 0,
-            )
-            self.acc.append(to_value(number, column))
-            self._walk(p, t + 1, 0) if last else self._walk(p, t, end)
-            self.acc.pop()
+            rest = None if left is None else left + _digits_in(piece, t, end)
+            after = (p, t + 1, 0) if end == len(token.body) else (p, t, end)
+            moves.append((_value(token, c, end, column), rest, after))
+        return moves
+
+    def _keep(
+        self, k: int, value: CellValue, partial: int | Decimal | None, rest: int | None
+    ) -> tuple[bool, int | Decimal | None]:
+        """Whether `value` in cell k keeps its sum rule, and the running sum after it. Blanks
+        count as 0 here, the total's too: a split that needs a blank total beside non-zero parts
+        is no reading."""
+        rule = self.rule[k]
+        if rule is None:
+            return True, 0
+        total = rule[1]
+        if partial is None or isinstance(value, Unreadable):
+            return True, (0 if k == total else None)
+        number = value or 0
+        if k == total:
+            return partial == number, 0
+        partial += number
+        if rest is None or self.columns[total].kind is Kind.MONEY:
+            return True, partial
+        # The total is still to come, from the digits left (after one for each other cell when
+        # no cell may be blank): it cannot exceed the largest number they spell.
+        room = min(rest - (0 if self.open[0] else self.n - k - 2), _DIGITS)
+        if room <= 0:
+            return self.open[0] and partial == 0, partial
+        return partial < 10**room, partial
 
 
-def _fixed(piece: Fixed, column: Column) -> CellValue:
+_SKIP = object()  # a move that fills no cell (leaving a finished run)
+
+
+def _digits_after(run: Run, t: int) -> int:
+    return sum(_digits_in(run, u, 0) for u in range(t + 1, len(run.tokens)))
+
+
+def _digits_in(run: Run, t: int, c: int) -> int:
+    """Digits of token t from character c on (a body holds digits and decimal points only)."""
+    if t >= len(run.tokens):
+        return 0
+    body = run.tokens[t].body
+    return len(body) - c - body.count(".", c)
+
+
+def _value(token: Token, c: int, end: int, column: Column) -> CellValue:
+    text = token.body[c:end]
+    whole = end == len(token.body)
+    negative = token.sign == "-" and c == 0
+    if column.kind is not Kind.MONEY and "." not in text and (not whole or not token.unit):
+        return -int(text) if negative else int(text)
+    number = Number(
+        -Decimal(text) if negative else Decimal(text),
+        token.unit if whole else "",
+        bool(token.sign) and c == 0,
+    )
+    return to_value(number, column)
+
+
+def fixed_value(piece: Fixed, column: Column) -> CellValue:
+    """The value a fixed piece gives `column`."""
     if piece.value is None or isinstance(piece.value, Unreadable):
         return piece.value
     return to_value(piece.value, column)

@@ -85,5 +85,5 @@ def _vocabulary() -> re.Pattern[str]:
                 words.update(key(c.label) for c in row.columns)
     words.add(key("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"))
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    numbering = r"[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+\.|项"
+    numbering = r"[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+\.|项|[—\-–―/|]"
     return re.compile(f"{alternatives}|{numbering}")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import enum
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from gongkai.extract.normalize import clean, key
 
@@ -44,13 +44,12 @@ class LineKind(enum.Enum):
 _CONTENT = frozenset({LineKind.MARKDOWN, LineKind.TSV, LineKind.TABCELL, LineKind.PLAIN})
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     number: int  # 1-based, as an editor shows it
     kind: LineKind
     text: str  # the line, cleaned, trailing newline removed
     cells: tuple[str, ...]  # stripped cells; a PLAIN line is one cell, kept unstripped at its end
-    key: str  # the matching form of the whole line
+    key: str  # the matching form of a short plain line: only those are headings or web chrome
 
     @property
     def content(self) -> str:
@@ -58,6 +57,7 @@ class Line:
         return " ".join(c.strip() for c in self.cells if c.strip())
 
 
+_KEYED = 160  # longer lines are prose: no heading, no chrome, so no need of a matching form
 _SEPARATOR_CELL = re.compile(r"^:?-{3,}:?$")
 _PAGE_NUMBER = re.compile(
     r"^(?:[-—–－―]+\s*\d{1,4}\s*[-—–－―]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
@@ -85,17 +85,18 @@ def classify(number: int, raw: str) -> Line:
         inner = bare.strip().strip("|")
         cells = tuple(c.strip() for c in inner.split("|"))
         kind = LineKind.SEPARATOR if _is_separator(cells) else LineKind.MARKDOWN
-        return Line(number, kind, text, cells, key(bare))
+        return Line(number, kind, text, cells, "")
     body = bare.lstrip("\t")
     if "\t" in body.rstrip("\t") or (body.endswith("\t") and body.strip()):
         cells = tuple(c.strip() for c in bare.split("\t"))
         kind = LineKind.SEPARATOR if _is_separator(cells) else LineKind.TSV
-        return Line(number, kind, text, cells, key(bare))
+        return Line(number, kind, text, cells, "")
     if _PAGE_NUMBER.match(bare.strip()):
         return Line(number, LineKind.PAGE, text, (bare.strip(),), key(bare))
     if bare.startswith("\t"):
-        return Line(number, LineKind.TABCELL, text, (body.strip(),), key(body))
-    return Line(number, LineKind.PLAIN, text, (bare.lstrip(),), key(bare))
+        return Line(number, LineKind.TABCELL, text, (body.strip(),), "")
+    short = len(bare) <= _KEYED
+    return Line(number, LineKind.PLAIN, text, (bare.lstrip(),), key(bare) if short else "")
 
 
 def _is_separator(cells: tuple[str, ...]) -> bool:

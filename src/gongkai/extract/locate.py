@@ -33,9 +33,9 @@ class Hit:
     editions: frozenset[Edition] = BOTH  # the editions that have a row with this label
 
 
-def item_span(items: list[Item], first_line: int, last_line: int) -> tuple[int, int]:
-    """The items on lines [first_line, last_line], as a [start, stop) range."""
-    lines = [item.line for item in items]
+def item_span(lines: list[int], first_line: int, last_line: int) -> tuple[int, int]:
+    """The items on lines [first_line, last_line], as a [start, stop) range; `lines` holds each
+    item's line number."""
     return bisect.bisect_left(lines, first_line), bisect.bisect_right(lines, last_line)
 
 

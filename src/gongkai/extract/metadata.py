@@ -7,7 +7,6 @@ The lines that carry it are marked `META`; the values found go to `report.extra[
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from gongkai.extract.lines import Line, LineKind
 
@@ -43,7 +42,7 @@ def read_metadata(lines: list[Line]) -> tuple[list[Line], dict[str, str]]:
         for name, value in fields:
             if value and name not in found:
                 found[name] = value
-        out.append(replace(line, kind=LineKind.META))
+        out.append(line._replace(kind=LineKind.META))
     return out, found
 
 

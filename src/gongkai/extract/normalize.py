@@ -11,24 +11,25 @@ import re
 import unicodedata
 
 _SPACE = re.compile(r"\s+")
-_QUOTES = str.maketrans("", "", "“”\"'‘’「」『』")
+_QUOTES = re.compile("[“”\"'‘’「」『』]")
 _ITEM_NUMBER = re.compile(r"(\d)[、.]")
 #: Characters a converter leaves in text that mean nothing: no-break and ideographic spaces become
 #: plain spaces, zero-width characters and stray byte-order marks disappear.
 _INVISIBLE = str.maketrans(
     {"\xa0": " ", "\u3000": " ", "\u2002": " ", "\u2003": " ", "\u200b": None, "\ufeff": None}
 )
+_ANY_INVISIBLE = re.compile("[\xa0\u3000\u2002\u2003\u200b\ufeff]")
 
 
 def clean(text: str) -> str:
     """A raw line with converter debris removed; tabs and the layout they carry are kept."""
-    return text.translate(_INVISIBLE)
+    return text.translate(_INVISIBLE) if _ANY_INVISIBLE.search(text) else text
 
 
 def key(text: str) -> str:
     """The form in which labels are compared: NFKC, no whitespace, no quotes, items as "1."."""
     folded = unicodedata.normalize("NFKC", text)
-    folded = _SPACE.sub("", folded).translate(_QUOTES)
+    folded = _QUOTES.sub("", _SPACE.sub("", folded))
     return _ITEM_NUMBER.sub(r"\1.", folded)
 
 

@@ -83,7 +83,7 @@ def extract_text(text: str, *, source: str = "") -> Extraction:
         or year_from_prose(texts.get(1, ""))
         or year_from_published(metadata.get("published_at"))
     )
-    items = build(lines)
+    items = build(lines, [sections.span(s.number) for s in Section])
     tables = locate_tables(items, sections, year)
     if title.text is None and not sections.headings and not tables:
         where = f"{source} 中" if source else ""

@@ -16,11 +16,18 @@ from __future__ import annotations
 import enum
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Sequence
+from typing import NamedTuple
 
 from gongkai.extract.lines import Line, LineKind
 from gongkai.extract.normalize import key
-from gongkai.extract.values import UNITS, is_blank, parse_number
+from gongkai.extract.values import (
+    BLANK_MARKS,
+    UNITS,
+    Number,
+    fold,
+    parse_folded,
+)
 
 
 class ItemKind(enum.Enum):
@@ -31,13 +38,13 @@ class ItemKind(enum.Enum):
     BREAK = "break"
 
 
-@dataclass(frozen=True, slots=True)
-class Item:
+class Item(NamedTuple):
     kind: ItemKind
     text: str
     line: int  # the line number
     row: bool = False  # the item's line is a whole table row (markdown, tab-separated)
     key: str = ""  # TEXT only: the matching form
+    number: Number | None = None  # NUM only: the number it prints
 
     @property
     def is_value(self) -> bool:
@@ -55,9 +62,17 @@ _NUMBERS = re.compile(rf"{_NUMBER}(?:\s*{_NUMBER})*\s*")
 _ITEM_MARK = ".、"
 
 
-def build(lines: list[Line]) -> list[Item]:
+def build(lines: list[Line], spans: Sequence[tuple[int, int]] = ()) -> list[Item]:
+    """The items of `lines`; only of the lines within `spans` ([first, last] line numbers) if any
+    are given: prose sections need no items."""
+    wanted = [False] * (len(lines) + 2) if spans else [True] * (len(lines) + 2)
+    for first, last in spans:
+        for number in range(max(first, 1), min(last, len(lines)) + 1):
+            wanted[number] = True
     items: list[Item] = []
     for line in lines:
+        if not wanted[line.number]:
+            continue
         if line.kind is LineKind.BLANK:
             items.append(Item(ItemKind.BREAK, "", line.number))
         elif line.kind.is_content:
@@ -70,17 +85,26 @@ def build(lines: list[Line]) -> list[Item]:
 
 def cell_items(cell: str, number: int, *, soft: bool, row: bool = False) -> list[Item]:
     """The items of one cell; `soft` when the cell's own boundaries are not certain (plain text)."""
+    bare = cell.strip()
+    if bare.isascii() and bare.isdigit():  # the common case: "0", "52", "0000000"
+        if soft or (len(bare) > 1 and bare[0] == "0"):
+            return [Item(ItemKind.RUN, bare, number, row)]
+        return [Item(ItemKind.NUM, bare, number, row, number=Number(int(bare)))]
+    if not bare:
+        return [Item(ItemKind.BLANK, "", number, row)]
     text = unicodedata.normalize("NFKC", cell)
     bare = text.strip()
-    if is_blank(bare):
+    folded = fold(bare, normalized=True)
+    if folded in BLANK_MARKS:
         return [Item(ItemKind.BLANK, bare, number, row)]
     if _DIGITS.match(bare):
-        digits = bare.replace(" ", "")
-        lost = soft or " " in bare or (len(digits) > 1 and digits.startswith("0"))
-        kind = ItemKind.RUN if lost else ItemKind.NUM
-        return [Item(kind, text.lstrip() if lost else bare, number, row)]
-    if parse_number(bare) is not None:
-        return [Item(ItemKind.NUM, bare, number, row)]
+        lost = soft or " " in bare or (len(folded) > 1 and folded.startswith("0"))
+        if lost:
+            return [Item(ItemKind.RUN, text.lstrip(), number, row)]
+        return [Item(ItemKind.NUM, bare, number, row, number=Number(int(folded)))]
+    parsed = parse_folded(folded)
+    if parsed is not None:
+        return [Item(ItemKind.NUM, bare, number, row, number=parsed)]
     return [
         Item(kind, part if kind is ItemKind.RUN else part.strip(), number, row, k)
         for kind, part, k in _segments(text)
@@ -106,5 +130,8 @@ def _segments(text: str) -> list[tuple[ItemKind, str, str]]:
 
 
 def _text(out: list[tuple[ItemKind, str, str]], part: str) -> None:
-    if part.strip():
+    words = part.split()
+    if words and all(word in BLANK_MARKS for word in words):
+        out.extend((ItemKind.BLANK, word, "") for word in words)  # "5  —  2": blank cells
+    elif part.strip():
         out.append((ItemKind.TEXT, part, key(part)))

@@ -49,7 +49,8 @@ def locate_tables(
 ) -> dict[Section, LocatedTable]:
     """Every table found, each read in its own edition."""
     spans = {s: sections.span(s.number) for s in Section}
-    ranges = {s: item_span(items, *spans[s]) for s in Section}
+    numbers = [item.line for item in items]
+    ranges = {s: item_span(numbers, *spans[s]) for s in Section}
     hits = {
         s: find_rows(items, *ranges[s], _index(s)) for s in (Section.PROACTIVE, Section.REQUESTS)
     }
@@ -75,9 +76,12 @@ def locate_tables(
         if not hits[s]:
             continue
         how = _evidence(votes.get(s), found.get(s), s)
-        table = LocatedTable(s, chosen[s], how, spans[s], hits[s])
-        _read(table)
-        tables[s] = table
+        tables[s] = LocatedTable(s, chosen[s], how, spans[s], hits[s])
+        _read(tables[s], vanishing=False)
+    if any(r.forced for t in tables.values() for r in t.readings):
+        # Some row lost its empty cells without a trace: any dense run may have lost some too.
+        for table in tables.values():
+            _read(table, vanishing=True)
     return tables
 
 
@@ -87,10 +91,11 @@ def _evidence(votes: object, decided: Edition | None, section: Section) -> str:
     return f"votes {votes}" + ("" if decided else ", no evidence: fallback")
 
 
-def _read(table: LocatedTable) -> None:
+def _read(table: LocatedTable, *, vanishing: bool) -> None:
     grid = table.grid
+    table.foreign, table.duplicates = [], []
     if table.section is Section.APPEALS:
-        table.readings = [read(table.hits[0], grid.rows)]
+        table.readings = [read(table.hits[0], grid.rows, vanishing=vanishing)]
         return
     first: dict[str, Hit] = {}
     for hit in table.hits:
@@ -101,7 +106,7 @@ def _read(table: LocatedTable) -> None:
         elif _texts(hit) != _texts(first[hit.row]) and grid.row(hit.row) not in table.duplicates:
             table.duplicates.append(grid.row(hit.row))
     table.readings = [
-        read(first[row.key], (row,))
+        read(first[row.key], (row,), vanishing=vanishing)
         for row in grid.rows
         if row.key in first and row not in table.duplicates
     ]

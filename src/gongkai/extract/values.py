@@ -26,7 +26,7 @@ _SPACES = re.compile(r"\s+")
 class Number:
     """A number as printed: its value, the unit after it (or ""), whether it carried a sign."""
 
-    value: Decimal
+    value: int | Decimal
     unit: str = ""
     signed: bool = False
 
@@ -42,10 +42,10 @@ class Unreadable:
 CellValue = Value | Unreadable
 
 
-def fold(text: str) -> str:
-    """NFKC, no whitespace, unicode minus signs as "-"."""
-    folded = unicodedata.normalize("NFKC", text).replace("−", "-").replace("－", "-")
-    return _SPACES.sub("", folded)
+def fold(text: str, *, normalized: bool = False) -> str:
+    """NFKC (unless `normalized` already), no whitespace, unicode minus signs as "-"."""
+    folded = text if normalized else unicodedata.normalize("NFKC", text)
+    return _SPACES.sub("", folded.replace("−", "-").replace("－", "-"))
 
 
 def is_blank(text: str) -> bool:
@@ -54,12 +54,17 @@ def is_blank(text: str) -> bool:
 
 def parse_number(text: str) -> Number | None:
     """The number a cell prints, or None when the cell is not one number."""
-    found = _NUMBER.match(fold(text))
+    return parse_folded(fold(text))
+
+
+def parse_folded(folded: str) -> Number | None:
+    """`parse_number` of text already `fold`ed."""
+    found = _NUMBER.match(folded)
     if found is None:
         return None
     sign, whole, fraction, unit = found.groups()
-    digits = whole.replace(",", "") + (f".{fraction}" if fraction else "")
-    value = Decimal(digits)
+    whole = whole.replace(",", "")
+    value: int | Decimal = Decimal(f"{whole}.{fraction}") if fraction else int(whole)
     return Number(-value if sign == "-" else value, unit or "", bool(sign))
 
 
@@ -69,10 +74,11 @@ def to_value(number: Number, column: Column) -> CellValue:
     if column.kind is Kind.MONEY:
         if number.unit in COUNT_UNITS:
             return Unreadable(f"{number.value}{number.unit}", "金额一栏写的是个数单位")
-        value = value * MONEY_UNITS.get(number.unit, Decimal(1))
+        if number.unit and number.unit != "万元":
+            return exact(Decimal(value) * MONEY_UNITS[number.unit])
     elif number.unit in MONEY_UNITS:
         return Unreadable(f"{number.value}{number.unit}", "数量一栏写的是金额单位")
-    return exact(value)
+    return value if isinstance(value, int) else exact(value)
 
 
 def exact(value: Decimal) -> int | Decimal:
