@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from gongkai.extract.normalize import NUMBERING, NUMBERING_AT_END, key, numeral
-from gongkai.report.editions import TABLES
+from gongkai.report.editions import SECTION_HEADINGS, TABLES
 from gongkai.report.grid import Edition, Section
 
 _SHORT = 4  # a label core shorter than this needs its number ("其他", "总计")
@@ -63,7 +63,7 @@ class LabelIndex:
             if short and (mark is None or numeral(mark.group()) != label.numeral):
                 continue
             start = len(last) - len(label.core) - (len(mark.group()) if mark else 0)
-            if start > 0 and not is_table_text(last[:start]):
+            if start > 0 and not follows_table_text(last[:start]):
                 continue
             return label
         return None
@@ -73,6 +73,24 @@ def is_table_text(text: str) -> bool:
     """Whether `text` (key form) is made of table words: group labels, headers, numbering."""
     rest = _vocabulary().sub("", text)
     return len(rest) <= _SLACK
+
+
+def follows_table_text(text: str) -> bool:
+    """Whether what stands before a label (`text`, key form) ends in table words that reach back
+    to its start, to a section heading, or to the end of a sentence (a page run into one line)."""
+    tail = _tail().search(text)
+    head = text[: tail.start()] if tail else text
+    return len(head) <= _SLACK or head[-1] in "。;:!" or head.endswith(_headings())
+
+
+@cache
+def _tail() -> re.Pattern[str]:
+    return re.compile(f"(?:{_vocabulary().pattern})+$")
+
+
+@cache
+def _headings() -> tuple[str, ...]:
+    return tuple(key(h) for variants in SECTION_HEADINGS.values() for h in variants)
 
 
 @cache

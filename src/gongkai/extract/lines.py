@@ -18,6 +18,7 @@ import re
 from typing import NamedTuple
 
 from gongkai.extract.normalize import clean, key
+from gongkai.report.editions import SECTION_HEADINGS
 
 
 class LineKind(enum.Enum):
@@ -57,6 +58,15 @@ class Line(NamedTuple):
         return " ".join(c.strip() for c in self.cells if c.strip())
 
 
+_LONG = 300  # a line this long may be a whole page run together
+_HEADING_INSIDE = re.compile(
+    "([一二三四五六][、.．]\\s*(?:"
+    + "|".join(
+        re.escape(h)
+        for h in sorted((h for hs in SECTION_HEADINGS.values() for h in hs), key=len, reverse=True)
+    )
+    + "))"
+)
 _KEYED = 160  # longer lines are prose: no heading, no chrome, so no need of a matching form
 _SEPARATOR_CELL = re.compile(r"^:?-{3,}:?$")
 _PAGE_NUMBER = re.compile(
@@ -66,9 +76,18 @@ _PAGE_NUMBER = re.compile(
 
 
 def split_lines(text: str) -> list[Line]:
-    """Every line of `text`, classified. Chrome and metadata are marked later (see `chrome`)."""
+    """Every line of `text`, classified. Chrome and metadata are marked later (see `chrome`).
+    A page run into one long line is first broken before its numbered section headings."""
     raw = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").split("\n")
+    if any(len(line) > _LONG for line in raw):
+        raw = [part for line in raw for part in _break_headings(line)]
     return [classify(n, line) for n, line in enumerate(raw, start=1)]
+
+
+def _break_headings(line: str) -> list[str]:
+    if len(line) <= _LONG or "\t" in line or line.lstrip().startswith("|"):
+        return [line]
+    return [part for part in _HEADING_INSIDE.sub("\n\\1\n", line).split("\n") if part.strip()]
 
 
 def classify(number: int, raw: str) -> Line:

@@ -131,7 +131,7 @@ def _collect(items: list[Item], j: int, stop: int) -> tuple[list[Item], bool]:
         if item.kind is ItemKind.TEXT:
             break
         if item.kind is ItemKind.BREAK:
-            if pieces:
+            if pieces and not _paragraphs(items, j, stop, pieces[-1]):
                 break
             j += 1
             continue
@@ -140,6 +140,15 @@ def _collect(items: list[Item], j: int, stop: int) -> tuple[list[Item], bool]:
         pieces.append(item)
         j += 1
     return pieces, _at_end(items, j)
+
+
+def _paragraphs(items: list[Item], j: int, stop: int, last: Item) -> bool:
+    """Whether the empty line at j only separates cells written one per paragraph: plain values
+    before and after it. (In one-cell-per-tab-line tables an empty line ends the row.)"""
+    following = _next(items, j, stop)
+    if following is None or not last.plain:
+        return False
+    return items[following].plain and items[following].is_value
 
 
 def _at_end(items: list[Item], j: int) -> bool:

@@ -45,6 +45,7 @@ class Item(NamedTuple):
     row: bool = False  # the item's line is a whole table row (markdown, tab-separated)
     key: str = ""  # TEXT only: the matching form
     number: Number | None = None  # NUM only: the number it prints
+    plain: bool = False  # the item comes from a plain line (no tab, no pipe)
 
     @property
     def is_value(self) -> bool:
@@ -79,7 +80,8 @@ def build(lines: list[Line], spans: Sequence[tuple[int, int]] = ()) -> list[Item
             soft = line.kind is LineKind.PLAIN
             row = line.kind.is_row
             for cell in line.cells:
-                items.extend(cell_items(cell, line.number, soft=soft, row=row))
+                found = cell_items(cell, line.number, soft=soft, row=row)
+                items.extend([item._replace(plain=True) for item in found] if soft else found)
     return items
 
 

@@ -21,6 +21,10 @@ _WORDS = re.compile(r"政府信息公开.*$|信息公开.*$")
 _TRIM = " 　《》<>“”\"'、，,:：()（）"
 _SEARCH = 40  # the title is among the first lines of content
 _LONGEST = 80  # a longer line is a sentence about the report, not its title
+_HEAD = 400  # …unless the whole page ran into it: then the title opens it
+_TITLE_INSIDE = re.compile(
+    r"(?:^|\s)([^\s，。；：、“”]{2,40}?)\s*(?:19|20)\d{2}\s*年度?\s*政府信息公开(?:工作)?(?:年度)?报告"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +45,9 @@ def find_title(lines: list[Line], before: int | None) -> Title:
     for i, line in enumerate(content):
         text = squash(line.content)
         if len(text) > _LONGEST:
+            inside = _inside(line.content)
+            if inside is not None:
+                return Title(inside[0], line.number, inside[1], _year(inside[0]))
             continue
         if not _TITLE.search(text):
             following = squash(content[i + 1].content) if i + 1 < len(content) else ""
@@ -50,6 +57,16 @@ def find_title(lines: list[Line], before: int | None) -> Title:
         previous = squash(content[i - 1].content) if i else ""
         return Title(text, line.number, _agency(text, previous), _year(text))
     return Title(None, None, None, None)
+
+
+def _inside(text: str) -> tuple[str, str | None] | None:
+    """A title at the start of a long line (a page run into one line): the title, and the agency
+    when a space sets its name off from what comes before."""
+    found = _TITLE_INSIDE.search(text[:_HEAD])
+    if found is None:
+        return None
+    agency = _clean(found.group(1)) or None
+    return squash(found.group()), agency
 
 
 def _agency(title: str, previous: str) -> str | None:
