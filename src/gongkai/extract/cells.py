@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from gongkai.extract.constraints import row_rules_hold, sum_rules
 from gongkai.extract.digits import (
     Blanks,
+    Budget,
     Fixed,
     Piece,
     Run,
@@ -61,8 +62,11 @@ class Reading:
         return " ".join(p.text.strip() for p in self.hit.pieces if p.kind is ItemKind.RUN)
 
 
-def read(hit: Hit, rows: tuple[Row, ...], *, vanishing: bool = False) -> Reading:
-    """Read a row; with `vanishing`, empty cells are known to vanish from this document's runs."""
+def read(
+    hit: Hit, rows: tuple[Row, ...], *, vanishing: bool = False, budget: Budget | None = None
+) -> Reading:
+    """Read a row; with `vanishing`, empty cells are known to vanish from this document's runs;
+    splitting run-together digits spends the document's `budget`."""
     columns: Cells = tuple((row, col) for row in rows for col in row.columns)
     pieces = [_piece(item) for item in hit.pieces]
     reading = Reading(hit, rows, columns, [])
@@ -78,7 +82,7 @@ def read(hit: Hit, rows: tuple[Row, ...], *, vanishing: bool = False) -> Reading
         return _narrow(reading, strict=True)
     try:
         sums = sum_rules(hit.section, columns)
-        reading.candidates = _unique(split(pieces, _kinds(columns), reading.blanks, sums))
+        reading.candidates = _unique(split(pieces, _kinds(columns), reading.blanks, sums, budget))
     except TooMany:
         reading.why = f"数字连写（“{reading.run_text}”），可能的拆法太多"
         return reading

@@ -38,6 +38,13 @@ class TooMany(Exception):
     """The row can be read in more ways than are worth listing."""
 
 
+class Budget:
+    """Search steps one document may spend on all its rows, so no document takes long."""
+
+    def __init__(self, steps: int = 400_000) -> None:
+        self.steps = steps
+
+
 @dataclass(frozen=True, slots=True)
 class Fixed:
     """One cell whose boundaries are certain: a number, a blank (None) or unreadable text."""
@@ -96,10 +103,17 @@ def split(
     columns: Sequence[Column],
     blanks: Blanks = Blanks.NONE,
     sums: Sequence[SumRule] = (),
+    budget: Budget | None = None,
 ) -> list[tuple[CellValue, ...]]:
     """Every filling of `columns` by `pieces`, in reading order, that keeps the `sums` (blanks as
-    0); `TooMany` past the budget."""
-    return _Search(pieces, columns, blanks, sums).run()
+    0); `TooMany` past the row's budget or the document's."""
+    search = _Search(pieces, columns, blanks, sums)
+    start = search.steps = min(_STEPS, budget.steps) if budget else _STEPS
+    try:
+        return search.run()
+    finally:
+        if budget is not None:
+            budget.steps -= start - search.steps
 
 
 Suffixes = tuple[tuple[CellValue, ...], ...]

@@ -53,17 +53,19 @@ def find_rows(items: list[Item], start: int, stop: int, index: LabelIndex) -> li
         chunk = (chunk + item.key)[-_CHUNK:]
         texts = [*texts[-2:], item.text]
         following = _next(items, i + 1, stop)
-        if following is not None and items[following].kind is ItemKind.TEXT:
-            continue
+        if following is not None and items[following].kind is ItemKind.TEXT and not item.row:
+            continue  # the label may go on in the next piece of text
         label = index.match(chunk, item.key)
         if label is None:
             continue
         pieces, end = _cells(items, i, stop)
         if any(p.is_value for p in pieces):
             printed = _printed(texts, label.core)
-            hits.append(
-                Hit(index.section, label.row, printed, item.line, pieces, end, label.editions)
-            )
+            hit = Hit(index.section, label.row, printed, item.line, pieces, end, label.editions)
+            if item.row and hits and hits[-1].line == item.line:
+                hits[-1] = hit  # a later label on the same table row is the row's own
+            else:
+                hits.append(hit)
     return hits
 
 

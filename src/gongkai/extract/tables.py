@@ -13,6 +13,7 @@ from functools import cache
 from gongkai.extract import edition as editions
 from gongkai.extract.cells import Reading, read
 from gongkai.extract.constraints import column_equations, equation_holds
+from gongkai.extract.digits import Budget
 from gongkai.extract.labels import LabelIndex
 from gongkai.extract.locate import Hit, find_appeals, find_rows, item_span
 from gongkai.extract.sections import Sections
@@ -72,16 +73,17 @@ def locate_tables(
     chosen[Section.APPEALS] = chosen[Section.REQUESTS]
 
     tables: dict[Section, LocatedTable] = {}
+    budget = Budget()
     for s in Section:
         if not hits[s]:
             continue
         how = _evidence(votes.get(s), found.get(s), s)
         tables[s] = LocatedTable(s, chosen[s], how, spans[s], hits[s])
-        _read(tables[s], vanishing=False)
+        _read(tables[s], vanishing=False, budget=budget)
     if any(r.forced for t in tables.values() for r in t.readings):
         # Some row lost its empty cells without a trace: any dense run may have lost some too.
         for table in tables.values():
-            _read(table, vanishing=True)
+            _read(table, vanishing=True, budget=budget)
     return tables
 
 
@@ -91,11 +93,11 @@ def _evidence(votes: object, decided: Edition | None, section: Section) -> str:
     return f"votes {votes}" + ("" if decided else ", no evidence: fallback")
 
 
-def _read(table: LocatedTable, *, vanishing: bool) -> None:
+def _read(table: LocatedTable, *, vanishing: bool, budget: Budget) -> None:
     grid = table.grid
     table.foreign, table.duplicates = [], []
     if table.section is Section.APPEALS:
-        table.readings = [read(table.hits[0], grid.rows, vanishing=vanishing)]
+        table.readings = [read(table.hits[0], grid.rows, vanishing=vanishing, budget=budget)]
         return
     first: dict[str, Hit] = {}
     for hit in table.hits:
@@ -106,7 +108,7 @@ def _read(table: LocatedTable, *, vanishing: bool) -> None:
         elif _texts(hit) != _texts(first[hit.row]) and grid.row(hit.row) not in table.duplicates:
             table.duplicates.append(grid.row(hit.row))
     table.readings = [
-        read(first[row.key], (row,), vanishing=vanishing)
+        read(first[row.key], (row,), vanishing=vanishing, budget=budget)
         for row in grid.rows
         if row.key in first and row not in table.duplicates
     ]
