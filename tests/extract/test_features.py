@@ -117,6 +117,16 @@ def test_a_cell_that_is_no_number_is_left_out_with_an_error() -> None:
     assert error.level.value == "error" and "十二" in error.message
 
 
+def test_a_negative_count_is_left_out_with_an_error() -> None:
+    requests = markdown_requests({"granted": ["-1", "0", "0", "0", "0", "0", "-1"]})
+    extraction = extract_text(document(requests=requests))
+    assert extraction.report.requests["granted"] == dict.fromkeys(
+        ("commercial_enterprise", "research_institution", "social_welfare_org"), 0
+    ) | {"legal_service_org": 0, "other_org": 0}
+    errors = [d for d in extraction.doubts if d.rule == "unreadable"]
+    assert len(errors) == 2 and all("非负整数" in d.message for d in errors)
+
+
 def test_spurious_16th_cell_in_section_4_is_dropped() -> None:
     extraction = extract_text(document(appeals=markdown_appeals(["0"] * 16)))
     assert extraction.report.appeals["reconsideration"] == dict.fromkeys(

@@ -13,7 +13,7 @@ from gongkai.extract.cells import Reading
 from gongkai.extract.sections import Sections
 from gongkai.extract.tables import LocatedTable
 from gongkai.extract.values import Unreadable
-from gongkai.report.document import Report
+from gongkai.report.document import Report, check_value
 from gongkai.report.grid import Edition, Row, Section
 
 
@@ -51,6 +51,8 @@ def _write(report: Report, section: Section, reading: Reading) -> list[Finding]:
             column = reading.columns[i][1]
             if isinstance(value, Unreadable):
                 found.append(doubts.unreadable(section, row, column, value.text, value.why))
+            elif why := check_value(column, value):
+                found.append(doubts.unreadable(section, row, column, str(value), why))
             else:
                 cells[column.key] = value
         if reading.cut_short:

@@ -89,7 +89,7 @@ def unreadable(section: Section, row: Row, column: Column, text: str, why: str) 
     path = f"{section.value}.{row.key}.{column.key}"
     return _doubt(
         "unreadable",
-        f"{section.label}“{row.label}”一行“{column.label}”一格的内容“{text}”无法读作数字"
+        f"{section.label}“{row.label}”一行“{column.label}”一格的内容“{text}”不能作为该格的数值"
         f"（{why}），已略去。",
         [CellRef(path, f"{section.label} {row.label} › {column.label}")],
     )
