@@ -79,15 +79,26 @@ def column_equations(grid: Table) -> tuple[tuple[tuple[str, ...], tuple[str, ...
     )
 
 
-def equation_holds(
-    left: Sequence[Mapping[str, CellValue]],
-    right: Sequence[Mapping[str, CellValue]],
-    columns: Iterable[str],
-) -> bool:
-    """Whether, in every column, the left rows add up to the right rows (blanks as 0)."""
-    for column in columns:
-        a = _sum(row.get(column) for row in left)
-        b = _sum(row.get(column) for row in right)
-        if a is not None and b is not None and a != b:
-            return False
-    return True
+Sums = dict[str, int | Decimal | None]
+
+
+def column_sums(rows: Sequence[Mapping[str, CellValue]], columns: Iterable[str]) -> Sums:
+    """Per column, the sum of `rows` with blanks as 0; None where a cell is unreadable."""
+    return {column: _sum(row.get(column) for row in rows) for column in columns}
+
+
+def plus(sums: Sums, row: Mapping[str, CellValue]) -> Sums:
+    """`sums` with one more row added."""
+    out: Sums = {}
+    for column, total in sums.items():
+        value = row.get(column)
+        if total is None or isinstance(value, Unreadable):
+            out[column] = None
+        else:
+            out[column] = total + (value or 0)
+    return out
+
+
+def balanced(left: Sums, right: Sums) -> bool:
+    """Whether the two sides agree in every column both can tell."""
+    return all(a is None or right[c] is None or a == right[c] for c, a in left.items())

@@ -67,7 +67,7 @@ _HEADING_INSIDE = re.compile(
     )
     + "))"
 )
-_KEYED = 160  # longer lines are prose: no heading, no chrome, so no need of a matching form
+_KEYED = 120  # longer lines are prose: no heading, no chrome, so no need of a matching form
 _SEPARATOR_CELL = re.compile(r"^:?-{3,}:?$")
 _PAGE_NUMBER = re.compile(
     r"^(?:[-—–－―]+\s*\d{1,4}\s*[-—–－―]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
@@ -110,10 +110,10 @@ def classify(number: int, raw: str) -> Line:
         cells = tuple(c.strip() for c in bare.split("\t"))
         kind = LineKind.SEPARATOR if _is_separator(cells) else LineKind.TSV
         return Line(number, kind, text, cells, "")
-    if _PAGE_NUMBER.match(bare.strip()):
-        return Line(number, LineKind.PAGE, text, (bare.strip(),), key(bare))
     if bare.startswith("\t"):
         return Line(number, LineKind.TABCELL, text, (body.strip(),), "")
+    if _PAGE_NUMBER.match(bare.strip()):
+        return Line(number, LineKind.PAGE, text, (bare.strip(),), key(bare))
     short = len(bare) <= _KEYED
     return Line(number, LineKind.PLAIN, text, (bare.lstrip(),), key(bare) if short else "")
 

@@ -66,10 +66,11 @@ _ITEM_MARK = ".、"
 def build(lines: list[Line], spans: Sequence[tuple[int, int]] = ()) -> list[Item]:
     """The items of `lines`; only of the lines within `spans` ([first, last] line numbers) if any
     are given: prose sections need no items."""
-    wanted = [False] * (len(lines) + 2) if spans else [True] * (len(lines) + 2)
+    wanted = [not spans] * (len(lines) + 2)
     for first, last in spans:
-        for number in range(max(first, 1), min(last, len(lines)) + 1):
-            wanted[number] = True
+        first, last = max(first, 1), min(last, len(lines))
+        if first <= last:
+            wanted[first : last + 1] = [True] * (last - first + 1)
     items: list[Item] = []
     for line in lines:
         if not wanted[line.number]:

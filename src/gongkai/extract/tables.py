@@ -12,7 +12,7 @@ from functools import cache
 
 from gongkai.extract import edition as editions
 from gongkai.extract.cells import Reading, read
-from gongkai.extract.constraints import column_equations, equation_holds
+from gongkai.extract.constraints import balanced, column_equations, column_sums, plus
 from gongkai.extract.digits import Budget
 from gongkai.extract.labels import LabelIndex
 from gongkai.extract.locate import Hit, find_appeals, find_rows, item_span
@@ -136,11 +136,20 @@ def narrow_by_columns(readings: list[Reading], grid: Table) -> None:
             if len(doubtful) != 1:
                 continue
             target = by_row[doubtful[0]]
-            known = {k: _cells(by_row[k], by_row[k].candidates[0]) for k in keys}
+            sums = [
+                column_sums(
+                    [_cells(by_row[k], by_row[k].candidates[0]) for k in side if k != doubtful[0]],
+                    _ALL,
+                )
+                for side in (left, right)
+            ]
+            on_left = doubtful[0] in left
             keep = []
             for values in target.candidates:
-                known[doubtful[0]] = _cells(target, values)
-                if equation_holds([known[k] for k in left], [known[k] for k in right], _ALL):
+                cells = _cells(target, values)
+                if (on_left and balanced(plus(sums[0], cells), sums[1])) or (
+                    not on_left and balanced(sums[0], plus(sums[1], cells))
+                ):
                     keep.append(values)
             if keep and len(keep) < len(target.candidates):
                 target.notes.append(f"{len(keep)} reading(s) make the columns add up (R1/R3)")
