@@ -102,6 +102,12 @@ def cell_lines(rows: Table) -> str:
     return "\n".join(c for row in rows for c in row if c)
 
 
+def html_table(rows: Table) -> str:
+    cells = ("".join(f"<td>{c or '&nbsp;'}</td>" for c in row) for row in rows)
+    body = "\n".join(f"  <tr>\n    {c}\n  </tr>" for c in cells)
+    return f'<table border="1">\n{body}\n</table>'
+
+
 def paragraphs(rows: Table) -> str:
     return "\n\n".join(c for row in rows for c in row if c)
 
@@ -114,9 +120,10 @@ LAYOUTS: dict[str, Callable[[Table], str]] = {
     "spaced": spaced,
     "cell_lines": cell_lines,
     "paragraphs": paragraphs,
+    "html": html_table,
 }
 #: Layouts whose cell boundaries survive: extraction must read them exactly.
-EXACT = ("markdown", "tsv", "tabcells", "spaced")
+EXACT = ("markdown", "tsv", "tabcells", "spaced", "html")
 
 
 def one_line(report: Report, layout: Callable[[Table], str] = run_together) -> str:

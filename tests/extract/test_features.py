@@ -338,3 +338,42 @@ def test_debug_text_shows_every_stage() -> None:
         assert stage in debug
     assert "denied_state_secret ← “1.属于国家秘密”" in debug
     assert ZEROS in debug
+
+
+def test_appeals_blocks_printed_as_labelled_rows() -> None:
+    appeals = tab_rows(
+        [
+            ["", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"],
+            ["行政复议", "2", "0", "0", "1", "3"],
+            ["行政诉讼", "未经复议直接起诉", "1", "0", "0", "0", "1"],
+            ["", "复议后起诉", "0", "0", "0", "0", "0"],
+        ]
+    )
+    report = extract_text(document(appeals=appeals)).report
+    assert report.appeals == {
+        "reconsideration": {"upheld": 2, "corrected": 0, "other": 0, "pending": 1, "total": 3},
+        "litigation_direct": {"upheld": 1, "corrected": 0, "other": 0, "pending": 0, "total": 1},
+        "litigation_after_reconsideration": dict.fromkeys(
+            ("upheld", "corrected", "other", "pending", "total"), 0
+        ),
+    }
+
+
+def test_a_saved_web_page() -> None:
+    page = """<!DOCTYPE html><html><head><title>年报</title><script>var x = "<td>9</td>";</script>
+    </head><body><div class="nav">无障碍浏览</div>
+    <h1>某县人民政府2020年政府信息公开工作年度报告</h1>
+    <p>一、总体情况</p><p>2020年，本县认真贯彻落实《条例》。</p>
+    <p>三、收到和处理政府信息公开申请情况</p>
+    <table>
+      <tr><td rowspan="2">三、本年度办理结果</td><td>（一）予以公开</td>
+          <td>3</td><td>&nbsp;</td><td>0</td><td>0</td><td>0</td><td>0</td><td>3</td></tr>
+      <tr><td><p>（七）</p><p>总计</p></td>
+          <td>3</td><td>&nbsp;</td><td>0</td><td>0</td><td>0</td><td>0</td><td>3</td></tr>
+    </table>
+    <p>六、其他需要报告的事项</p><p>无。</p></body></html>"""
+    report = extract_text(page).report
+    assert (report.agency, report.year) == ("某县人民政府", 2020)
+    assert list(report.requests["granted"].values()) == [3, None, 0, 0, 0, 0, 3]
+    assert list(report.requests["total_processed"].values()) == [3, None, 0, 0, 0, 0, 3]
+    assert report.prose[6] == "无。"

@@ -1,4 +1,5 @@
-"""The extraction pipeline: bytes → text → lines → sections → items → tables → cells → Report.
+"""The extraction pipeline: bytes → text (HTML unwrapped) → lines → sections → items → tables →
+cells → Report.
 
 Each stage is a small pure function; every intermediate is kept in `Stages`, so `--debug` can show
 what each stage saw.
@@ -15,6 +16,7 @@ from gongkai.extract import assemble
 from gongkai.extract.chrome import mark_chrome
 from gongkai.extract.decode import Decoded, decode
 from gongkai.extract.lines import Line, split_lines
+from gongkai.extract.markup import to_text
 from gongkai.extract.metadata import read_metadata
 from gongkai.extract.sections import Sections, find_sections, prose
 from gongkai.extract.stream import Item, build
@@ -73,7 +75,7 @@ def extract_file(path: str | Path, *, max_bytes: int = 50_000_000) -> Extraction
 
 def extract_text(text: str, *, source: str = "") -> Extraction:
     """Extract the report a document's text holds; `ExtractionError` when it holds none."""
-    lines, metadata = read_metadata(mark_chrome(split_lines(text)))
+    lines, metadata = read_metadata(mark_chrome(split_lines(to_text(text))))
     sections = find_sections(lines)
     first_heading = min((h.line for h in sections.headings.values()), default=None)
     title = find_title(lines, first_heading)

@@ -55,8 +55,7 @@ def locate_tables(
     hits = {
         s: find_rows(items, *ranges[s], _index(s)) for s in (Section.PROACTIVE, Section.REQUESTS)
     }
-    appeal = find_appeals(items, *ranges[Section.APPEALS])
-    hits[Section.APPEALS] = [appeal] if appeal else []
+    hits[Section.APPEALS] = _appeals(items, *ranges[Section.APPEALS])
 
     found: dict[Section, Edition | None] = {}
     votes = {}
@@ -87,6 +86,20 @@ def locate_tables(
     return tables
 
 
+def _appeals(items: list[Item], start: int, stop: int) -> list[Hit]:
+    """Section 四's rows: one per block when the blocks are printed as labelled rows ("行政复议
+    0 0 0 0 0"), else the one data row under the national format's two-level header."""
+    rows = [
+        hit
+        for hit in find_rows(items, start, stop, _index(Section.APPEALS))
+        if any(piece.is_number for piece in hit.pieces)
+    ]
+    if rows:
+        return rows
+    row = find_appeals(items, start, stop)
+    return [row] if row else []
+
+
 def _evidence(votes: object, decided: Edition | None, section: Section) -> str:
     if section is Section.APPEALS:
         return "same as section 三"
@@ -96,7 +109,7 @@ def _evidence(votes: object, decided: Edition | None, section: Section) -> str:
 def _read(table: LocatedTable, *, vanishing: bool, budget: Budget) -> None:
     grid = table.grid
     table.foreign, table.duplicates = [], []
-    if table.section is Section.APPEALS:
+    if table.section is Section.APPEALS and not table.hits[0].row:
         table.readings = [read(table.hits[0], grid.rows, vanishing=vanishing, budget=budget)]
         return
     first: dict[str, Hit] = {}
