@@ -265,6 +265,13 @@ def test_headings_without_numbers_and_variants() -> None:
     }
 
 
+def test_markdown_headings() -> None:
+    text = document(requests=markdown_requests())
+    text = text.replace("一、总体情况", "## 一、总体情况").replace("五、存在", "**五、存在")
+    text = text.replace("改进情况", "改进情况**")
+    assert extract_text(text).report.sections == frozenset(range(1, 7))
+
+
 def test_a_truncated_document_leaves_lost_cells_out() -> None:
     text = document(requests=markdown_requests())
     cut = text[: text.index("| （七）总计 | 0 | 0 |") + len("| （七）总计 | 0 | 0 |")]
@@ -289,6 +296,8 @@ def test_a_truncated_document_leaves_lost_cells_out() -> None:
         ("某县自然资源局关于2022年度政府信息公开工作年度报告", "某县自然资源局", 2022),
         ("《某县人民政府2021年政府信息公开工作年度报告》", "某县人民政府", 2021),
         ("大洼区田家街道\n2021年度政府信息公开工作报告", "大洼区田家街道", 2021),
+        ("某局\n\n二〇二〇年度政府信息公开工作年度报告", "某局", 2020),
+        ("某局政府信息公开工作年度报告（2020年度）", "某局", 2020),
     ],
 )
 def test_agency_and_year_from_the_title(title: str, agency: str, year: int) -> None:

@@ -15,18 +15,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from gongkai.extract.constraints import row_rules_hold, sum_rules
-from gongkai.extract.digits import (
-    Blanks,
-    Budget,
-    Fixed,
-    Piece,
-    Run,
-    TooMany,
-    fixed_value,
-    parse_run,
-    split,
-)
+from gongkai.extract.digits import Blanks, Budget, TooMany, split
 from gongkai.extract.locate import Hit
+from gongkai.extract.pieces import Fixed, Piece, Run, fixed_value, parse_run
 from gongkai.extract.stream import Item, ItemKind
 from gongkai.extract.values import CellValue, Number, Unreadable, is_blank
 from gongkai.report.grid import Column, Row

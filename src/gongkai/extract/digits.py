@@ -1,7 +1,7 @@
 """Every way the pieces of a row can fill its cells: run-together digits split, bounded.
 
-A row's pieces are `Fixed` cells (their boundaries are certain: one number, one blank) and `Run`s
-of digits whose boundaries were lost ("0000000", "000 0  "). A run holds one or more cells; a
+A row's pieces (`pieces`) are `Fixed` cells, whose boundaries are certain, and `Run`s of digits
+whose boundaries were lost ("0000000", "000 0  "). A run holds one or more cells; a
 number never starts with 0 unless it is 0; a cell never spans a space. Where blank cells may
 stand among a run's cells is the caller's call (`Blanks`): nowhere in a dense run, at the spaces
 of a spaced one ("000 0  "), anywhere when the document drops empty cells without a trace.
@@ -12,18 +12,17 @@ the row is then ambiguous.
 from __future__ import annotations
 
 import enum
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
-from gongkai.extract.values import UNITS, CellValue, Number, Unreadable, to_value
+from gongkai.extract.pieces import Fixed, Piece, Run, Token, fixed_value
+from gongkai.extract.values import CellValue, Number, Unreadable, to_value
 from gongkai.report.grid import Column, Kind
 
 _STEPS = 60_000  # search steps before a row is declared too ambiguous to enumerate
 _CANDIDATES = 5_000
 _DIGITS = 9  # no count or amount in a report needs more digits before its decimal point
-_TOKEN = re.compile(rf"([+\-]?)(\d+(?:\.\d+)*)\s*({UNITS})?")
 
 
 class Blanks(enum.Enum):
@@ -43,55 +42,6 @@ class Budget:
 
     def __init__(self, steps: int = 400_000) -> None:
         self.steps = steps
-
-
-@dataclass(frozen=True, slots=True)
-class Fixed:
-    """One cell whose boundaries are certain: a number, a blank (None) or unreadable text."""
-
-    value: Number | Unreadable | None
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class Token:
-    sign: str
-    body: str  # digits, perhaps with decimal points
-    unit: str
-
-
-@dataclass(frozen=True, slots=True)
-class Run:
-    """Digits whose cell boundaries were lost."""
-
-    text: str
-    tokens: tuple[Token, ...]
-
-    @property
-    def spaced(self) -> bool:
-        """Spaces inside the run: blank cells may have stood there."""
-        return bool(re.search(r"\S\s+\S", self.text))
-
-    @property
-    def digits(self) -> int:
-        return sum(sum(ch.isdigit() for ch in t.body) for t in self.tokens)
-
-
-Piece = Fixed | Run
-
-
-def parse_run(text: str) -> Run | None:
-    """The run's tokens (numbers between spaces or after units); None when it holds other text."""
-    tokens, pos = [], 0
-    for found in _TOKEN.finditer(text):
-        if text[pos : found.start()].strip():
-            return None
-        sign, body, unit = found.groups()
-        tokens.append(Token(sign, body, unit or ""))
-        pos = found.end()
-    if text[pos:].strip() or not tokens:
-        return None
-    return Run(text, tuple(tokens))
 
 
 #: A sum rule over a row's cells: the cells at `parts` add up to the cell at `total` (R2, R4).
@@ -181,23 +131,22 @@ class _Search:
         if self.steps < 0:
             raise TooMany
         out: list[tuple[CellValue, ...]] = []
-        for value, rest, (p2, t2, c2) in self._moves(p, t, c, k):
-            if value is _SKIP:
+        for move in self._moves(p, t, c, k):
+            p2, t2, c2 = move.after
+            if not move.fills:
                 out.extend(self._solve(p2, t2, c2, k, partial))
                 continue
-            cell: CellValue = value  # type: ignore[assignment]
-            keeps, running = self._keep(k, cell, partial, rest)
+            keeps, running = self._keep(k, move.value, partial, move.rest)
             if keeps:
-                out.extend((cell, *suffix) for suffix in self._solve(p2, t2, c2, k + 1, running))
+                tails = self._solve(p2, t2, c2, k + 1, running)
+                out.extend((move.value, *tail) for tail in tails)
             if len(out) > _CANDIDATES:
                 raise TooMany
         self.memo[state] = tuple(out)
         return self.memo[state]
 
-    def _moves(
-        self, p: int, t: int, c: int, k: int
-    ) -> list[tuple[object, int | None, tuple[int, int, int]]]:
-        """What may come next: (the next cell's value or _SKIP, digits left after it, next state)."""
+    def _moves(self, p: int, t: int, c: int, k: int) -> list[_Move]:
+        """What may come next from state (p, t, c) with k cells filled."""
         piece = self.pieces[p]
         need = (
             self.need[p] if isinstance(piece, Fixed) else len(piece.tokens) - t + self.need[p + 1]
@@ -205,19 +154,17 @@ class _Search:
         if k + need > self.n or (not self.open[p] and k + self.most[p] < self.n):
             return []
         if isinstance(piece, Fixed):
-            return (
-                [(fixed_value(piece, self.columns[k]), None, (p + 1, 0, 0))] if k < self.n else []
-            )
-        moves: list[tuple[object, int | None, tuple[int, int, int]]] = []
+            return [_Move(fixed_value(piece, self.columns[k]), None, (p + 1, 0, 0))]
+        moves: list[_Move] = []
         last = p + 1 == len(self.pieces) or isinstance(self.pieces[p + 1], Fixed)
         here = self.blanks is Blanks.ANYWHERE or c == 0
         later = self.digits[p + 1]
         left = None if later is None else later + _digits_after(piece, t)
         if self._may_blank(piece) and here and k < self.n and (t < len(piece.tokens) or last):
             now = None if left is None else left + _digits_in(piece, t, c)
-            moves.append((None, now, (p, t, c)))  # a blank cell the run lost
+            moves.append(_Move(None, now, (p, t, c)))  # a blank cell the run lost
         if t == len(piece.tokens):
-            moves.append((_SKIP, None, (p + 1, 0, 0)))
+            moves.append(_Move(None, None, (p + 1, 0, 0), fills=False))
             return moves
         if k == self.n:
             return moves
@@ -226,7 +173,7 @@ class _Search:
         for end in _ends(token.body, c, column.kind):
             rest = None if left is None else left + _digits_in(piece, t, end)
             after = (p, t + 1, 0) if end == len(token.body) else (p, t, end)
-            moves.append((_value(token, c, end, column), rest, after))
+            moves.append(_Move(_value(token, c, end, column), rest, after))
         return moves
 
     def _keep(
@@ -255,7 +202,14 @@ class _Search:
         return partial < 10**room, partial
 
 
-_SKIP = object()  # a move that fills no cell (leaving a finished run)
+class _Move(NamedTuple):
+    """One step of the search: the next cell's value, the digits left after it (None: unknown),
+    the state after it; a step that `fills` no cell leaves a finished run."""
+
+    value: CellValue
+    rest: int | None
+    after: tuple[int, int, int]
+    fills: bool = True
 
 
 def _digits_after(run: Run, t: int) -> int:
@@ -282,13 +236,6 @@ def _value(token: Token, c: int, end: int, column: Column) -> CellValue:
         bool(token.sign) and c == 0,
     )
     return to_value(number, column)
-
-
-def fixed_value(piece: Fixed, column: Column) -> CellValue:
-    """The value a fixed piece gives `column`."""
-    if piece.value is None or isinstance(piece.value, Unreadable):
-        return piece.value
-    return to_value(piece.value, column)
 
 
 def _ends(body: str, c: int, kind: Kind) -> list[int]:

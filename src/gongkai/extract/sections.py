@@ -20,7 +20,7 @@ _PREFIX = re.compile(
     rf"^[#*\s]*(?:第?[{_NUMERALS}]部分[、.:]?|[{_NUMERALS}][、.]|\d[、.]|\([{_NUMERALS}]\))?"
 )
 _HEADINGS = {key(h): n for n, variants in SECTION_HEADINGS.items() for h in variants}
-_END = ":。"
+_END = ":。*#"  # a colon or full stop after a heading, markdown emphasis around it
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,14 +43,16 @@ def find_title(lines: list[Line], before: int | None) -> Title:
         if line.kind is LineKind.PLAIN and (before is None or line.number < before)
     ][:_SEARCH]
     for i, line in enumerate(content):
-        text = squash(line.content)
+        text = _arabic_years(squash(line.content))
         if len(text) > _LONGEST:
             inside = _inside(line.content)
             if inside is not None:
                 return Title(inside[0], line.number, inside[1], _year(inside[0]))
             continue
         if not _TITLE.search(text):
-            following = squash(content[i + 1].content) if i + 1 < len(content) else ""
+            following = (
+                _arabic_years(squash(content[i + 1].content)) if i + 1 < len(content) else ""
+            )
             if not (following and _TITLE.search(text + following) and "政府信息" in text):
                 continue
             text += following
@@ -95,6 +97,15 @@ def _clean(name: str) -> str:
     name = re.sub(r"^关于", "", name)
     name = re.sub(r"(?:关于|的)$", "", name)
     return name.strip(_TRIM)
+
+
+_CN_DIGITS = str.maketrans("〇零○一二三四五六七八九", "00012345678" + "9")
+_CN_YEAR = re.compile(r"[〇零○一二三四五六七八九]{4}(?=\s*年)")
+
+
+def _arabic_years(text: str) -> str:
+    """ "二〇二〇年" → "2020年"."""
+    return _CN_YEAR.sub(lambda found: found.group().translate(_CN_DIGITS), text)
 
 
 def _year(title: str) -> int | None:
