@@ -63,10 +63,9 @@ def _write(report: Report, section: Section, reading: Reading) -> list[Finding]:
         report.ambiguous.extend(f"{section.value}.{row.key}" for row in unsure)
         found.append(doubts.ambiguous(section, unsure, reading.reason))
     if reading.dropped and len(reading.candidates) == 1:
-        count = len(reading.columns) + len(reading.dropped)
         label = reading.rows[0].label if len(reading.rows) == 1 else reading.hit.label
         found.append(
-            doubts.extra_cell(section, label, reading.dropped, count, len(reading.columns))
+            doubts.extra_cell(section, reading.rows, label, reading.dropped, len(reading.columns))
         )
     return found
 

@@ -36,13 +36,16 @@ def ambiguous(section: Section, rows: Sequence[Row], why: str) -> Finding:
 
 
 def extra_cell(
-    section: Section, label: str, dropped: Sequence[str], count: int, wanted: int
+    section: Section, rows: Sequence[Row], label: str, dropped: Sequence[str], wanted: int
 ) -> Finding:
     shown = "、".join(f"“{text}”" for text in dropped)
+    count = wanted + len(dropped)
+    where = f"“{label}”一行" if len(rows) == 1 else "的数据行"
     return _doubt(
         "extra_cell",
-        f"{section.label}“{label}”一行有 {count} 个单元格，比应有的 {wanted} 个多 "
-        f"{count - wanted} 个，已舍去多出的 {shown}。",
+        f"{section.label}{where}有 {count} 个单元格，比应有的 {wanted} 个多 "
+        f"{len(dropped)} 个，已舍去多出的 {shown}。",
+        [_row_ref(section, row) for row in rows],
         dropped=list(dropped),
     )
 

@@ -92,12 +92,12 @@ def extract_text(text: str, *, source: str = "") -> Extraction:
         raise ExtractionError(f"{where}未找到政府信息公开工作年度报告的标题、章节或表格")
 
     report = Report(agency=title.agency or metadata.get("source"), year=year, prose=texts)
-    found = assemble.decide_edition(report, tables, year)
+    mixed = assemble.decide_edition(report, tables, year)
     if not tables and year is not None and year < 2019:
         report.edition = Edition.LEGACY
-    found += assemble.fill_tables(report, tables)
-    report.sections, more = assemble.section_doubts(sections, tables, report.edition)
-    found += more
+    cells = assemble.fill_tables(report, tables)
+    report.sections, found = assemble.section_doubts(sections, tables, report.edition)
+    found += mixed + cells
     if source:
         report.extra["source"] = source
     if metadata:
