@@ -1,6 +1,7 @@
 """The statutory working-day clock: the calendar of working days (工作日, with 调休), the receipt date
-(第三十一条) and the answer deadline (第三十条、第三十二至三十四条), all pure: no hidden clock, no
-database. The web app passes in administrator-entered years and the recorded clock events."""
+(第三十一条), the answer deadline (第三十条、第三十二至三十四条) and proactive publication on time
+(第二十六条), all pure: no hidden clock, no database. The web app passes in administrator-entered
+years and the recorded clock events."""
 
 from gongkai.clock.calendar import Calendar, Day, DayKind
 from gongkai.clock.deadline import Deadline, answer_deadline
@@ -21,6 +22,12 @@ from gongkai.clock.events import (
     FeePaid,
     Party,
 )
+from gongkai.clock.publication import (
+    PUBLICATION_WORKING_DAYS,
+    Publication,
+    Timeliness,
+    publication,
+)
 from gongkai.clock.receipt import Channel, receipt_date
 from gongkai.clock.schedule import YearSchedule
 from gongkai.clock.status import ClockStatus, status
@@ -32,6 +39,7 @@ __all__ = [
     "CONSULTATION_WORKING_DAYS",
     "CORRECTION_REQUEST_WORKING_DAYS",
     "MAX_EXTENSION_WORKING_DAYS",
+    "PUBLICATION_WORKING_DAYS",
     "Calendar",
     "Channel",
     "ClockError",
@@ -50,14 +58,17 @@ __all__ = [
     "FeeNoticeSent",
     "FeePaid",
     "Party",
+    "Publication",
     "ReceiptDateMissing",
     "ScheduleInvalid",
     "ScheduleMissing",
     "Step",
+    "Timeliness",
     "WaitReason",
     "Waiting",
     "YearSchedule",
     "answer_deadline",
+    "publication",
     "receipt_date",
     "status",
 ]
