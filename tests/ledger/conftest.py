@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.test import Client
 
 from gongkai.application.applicant import ApplicantKind
 from gongkai.clock import Channel
@@ -69,3 +70,9 @@ def make_world() -> World:
         supervisor=person("supervisor", city, Role.SUPERVISOR),
         stranger=person("stranger", other, Role.CLERK),
     )
+
+
+def login(user: object) -> Client:
+    client = Client()
+    client.force_login(user)  # type: ignore[arg-type]
+    return client

@@ -8,6 +8,7 @@ from datetime import date
 from gongkai.application.applicant import ApplicantKind
 from gongkai.application.outcome import Outcome
 from gongkai.check import check, has_errors
+from gongkai.fees import FeeMethod
 from gongkai.ledger import actions
 from gongkai.ledger.annual import ledger_report
 from gongkai.ledger.models import AppealKind, AppealResult
@@ -26,7 +27,10 @@ def test_counting_across_year_ends(world: World) -> None:
     _close(world, a, date(2025, 1, 10), Outcome.GRANTED)
     # Received and closed in 2025.
     b = world.register(received_on=date(2025, 3, 3), applicant_kind=ApplicantKind.LEGAL_SERVICE_ORG)
-    _close(world, b, date(2025, 3, 20), Outcome.OTHER_FEE_UNPAID)
+    actions.application_send_fee_notice(
+        actor=world.clerk, application=b, on=date(2025, 3, 4), method=FeeMethod.PER_PAGE, pages=40
+    )
+    _close(world, b, date(2025, 4, 15), Outcome.OTHER_FEE_UNPAID)  # unpaid by 2025-04-01
     # Received in 2025, still open on 31 December: carried over to next year.
     world.register(received_on=date(2025, 12, 22))
     # Closed in 2024: not in 2025 at all.
@@ -89,7 +93,7 @@ def test_appeals_at_year_end(world: World) -> None:
 
 def test_random_ledgers_always_balance(world: World) -> None:
     rng = random.Random(4)
-    outcomes = list(Outcome)
+    outcomes = [o for o in Outcome if o is not Outcome.OTHER_FEE_UNPAID]  # needs a fee notice
     for _ in range(60):
         received = date(2025, rng.randint(1, 11), rng.randint(1, 28))
         app = world.register(received_on=received, applicant_kind=rng.choice(list(ApplicantKind)))

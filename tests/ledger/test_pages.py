@@ -9,13 +9,7 @@ from django.test import Client
 
 from gongkai.ledger.models import Application
 
-from .conftest import World
-
-
-def login(user: object) -> Client:
-    client = Client()
-    client.force_login(user)  # type: ignore[arg-type]
-    return client
+from .conftest import World, login
 
 
 def test_login_required(world: World) -> None:

@@ -10,7 +10,7 @@ from django.contrib.auth.models import User as _User
 from django.db.models import QuerySet
 
 from gongkai.errors import GongkaiError
-from gongkai.ledger.models import Agency, Appeal, Application, Membership, Role
+from gongkai.ledger.models import Agency, Appeal, Application, CatalogueItem, Membership, Role
 
 #: A signed-in user: only an actor can change anything.
 Actor = _User
@@ -47,6 +47,10 @@ def appeals_visible_to(user: User) -> QuerySet[Appeal]:
     return Appeal.objects.filter(agency__in=agencies_visible_to(user))
 
 
+def catalogue_visible_to(user: User) -> QuerySet[CatalogueItem]:
+    return CatalogueItem.objects.filter(agency__in=agencies_visible_to(user))
+
+
 def role_in(user: User, agency: Agency) -> Role | None:
     if not user.is_authenticated:
         return None
@@ -63,6 +67,13 @@ def require_role(user: User, agency: Agency, *roles: Role) -> Role:
     return role
 
 
+def may_change(user: User, agency: Agency) -> bool:
+    """Whether the user is one of the agency's own staff (forms are shown only to them; the
+    actions check again)."""
+    return role_in(user, agency) in STAFF_ROLES
+
+
 def may_see_personal_data(user: User, agency: Agency) -> bool:
-    """ID and phone numbers are shown only to that agency's own staff (not to supervisors)."""
+    """ID and phone numbers, and how many requests the same person made, are shown only to that
+    agency's own staff (not to supervisors)."""
     return role_in(user, agency) in STAFF_ROLES

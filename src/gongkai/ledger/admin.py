@@ -1,6 +1,7 @@
-"""The administrator's screens: agencies and roles, holiday schedules for years the bundled
-schedule lacks, section 二 counts, and the catalogue. Applications are handled on the staff pages
-(through the actions), never edited raw here."""
+"""The administrator's screens: agencies and roles (with the agency's 索引号 pattern and fee
+settings), and holiday schedules for years the bundled schedule lacks. Applications, fee notices,
+section 二 counts and the catalogue change only through the actions on the staff pages; here they
+can be looked at, never edited raw."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from gongkai.ledger.models import (
     Agency,
     AuditEntry,
     CatalogueItem,
+    FeeNotice,
     HolidaySchedule,
     Membership,
     ProactiveCount,
@@ -21,7 +23,7 @@ from gongkai.ledger.models import (
 
 @admin.register(Agency)
 class AgencyAdmin(admin.ModelAdmin[Agency]):
-    list_display = ("name", "parent", "code")
+    list_display = ("name", "parent", "code", "index_pattern", "fee_payment_working_days")
     search_fields = ("name",)
 
 
@@ -65,16 +67,35 @@ class HolidayScheduleAdmin(admin.ModelAdmin[HolidaySchedule]):
         super().save_model(request, obj, form, change)
 
 
+class ViewOnly:
+    """Rows written by the actions (with their audit rows): shown, not edited here."""
+
+    def has_add_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+        return False
+
+
 @admin.register(ProactiveCount)
-class ProactiveCountAdmin(admin.ModelAdmin[ProactiveCount]):
+class ProactiveCountAdmin(ViewOnly, admin.ModelAdmin[ProactiveCount]):
     list_display = ("agency", "year", "edition", "row", "column", "value")
     list_filter = ("agency", "year", "edition")
 
 
 @admin.register(CatalogueItem)
-class CatalogueItemAdmin(admin.ModelAdmin[CatalogueItem]):
+class CatalogueItemAdmin(ViewOnly, admin.ModelAdmin[CatalogueItem]):
     list_display = ("index_number", "title", "made_on", "published_on")
     search_fields = ("index_number", "title")
+
+
+@admin.register(FeeNotice)
+class FeeNoticeAdmin(ViewOnly, admin.ModelAdmin[FeeNotice]):
+    list_display = ("application", "method", "amount", "sent_on", "paid_on", "lapsed_on")
+    list_filter = ("method",)
 
 
 @admin.register(AuditEntry)

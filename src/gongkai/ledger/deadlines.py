@@ -73,7 +73,10 @@ def deadline_of(application: Application, cal: Calendar | None = None) -> Deadli
 
 
 def settings_of(agency: Agency) -> ClockSettings:
-    return ClockSettings(fee_notice_pauses=agency.fee_notice_pauses_clock)
+    return ClockSettings(
+        fee_notice_pauses=agency.fee_notice_pauses_clock,
+        fee_payment_working_days=agency.fee_payment_working_days,
+    )
 
 
 def refresh_due(application: Application, *, save: bool = True) -> None:

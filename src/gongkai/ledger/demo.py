@@ -29,9 +29,7 @@ from gongkai.ledger.models import (
     AppealKind,
     AppealResult,
     Application,
-    CatalogueItem,
     Membership,
-    ProactiveCount,
     Role,
 )
 from gongkai.report.editions import table
@@ -128,8 +126,8 @@ def create_demo(
     _applications(rng, cal, other, users["clerk2"], None, date(year, 3, 1), today, scale=0.2)
     _appeals(agency, users["clerk"], year)
     for y in (year, today.year):
-        _proactive(rng, agency, y)
-    _catalogue(rng, agency, year)
+        _proactive(rng, agency, users["clerk"], y)
+    _catalogue(rng, agency, users["clerk"], year, today)
     return Demo(agency=agency, passwords=given, year=year)
 
 
@@ -279,39 +277,37 @@ def _appeals(agency: Agency, clerk: Actor, year: int) -> None:
             )
 
 
-def _proactive(rng: random.Random, agency: Agency, year: int) -> None:
+def _proactive(rng: random.Random, agency: Agency, clerk: Actor, year: int) -> None:
     edition = Edition.for_year(year)
+    values: dict[tuple[str, str], int | Decimal] = {}
     for row, col in table(edition, Section.PROACTIVE).cells():
         if row.key == "rules":
-            value = Decimal(0)  # a district office makes no 规章 (R10)
+            values[(row.key, col.key)] = 0  # a district office makes no 规章 (R10)
         elif col.key == "amount_10k_yuan":
-            value = Decimal(rng.randint(0, 500)) / 10
+            values[(row.key, col.key)] = Decimal(rng.randint(0, 500)) / 10
         elif col.key == "in_force":
-            value = Decimal(rng.randint(20, 60))
+            values[(row.key, col.key)] = rng.randint(20, 60)
         else:
-            value = Decimal(rng.randint(0, 40))
-        ProactiveCount.objects.create(
-            agency=agency,
-            year=year,
-            edition=edition.value,
-            row=row.key,
-            column=col.key,
-            value=value,
-        )
+            values[(row.key, col.key)] = rng.randint(0, 40)
     if edition is Edition.E2021:  # keep in_force = issued + (earlier stock) − repealed sensible
-        docs = ProactiveCount.objects.filter(agency=agency, year=year, row="normative_documents")
-        issued = docs.get(column="issued").value
-        docs.filter(column="repealed").update(value=min(issued, Decimal(3)))
+        issued = values[("normative_documents", "issued")]
+        values[("normative_documents", "repealed")] = min(issued, 3)
+    actions.proactive_counts_set(actor=clerk, agency=agency, year=year, values=values)
 
 
-def _catalogue(rng: random.Random, agency: Agency, year: int) -> None:
-    for serial, subject in enumerate(_SUBJECTS, start=1):
+def _catalogue(rng: random.Random, agency: Agency, clerk: Actor, year: int, today: date) -> None:
+    """The year's catalogue: mostly published within a few days, now and then late, the last
+    item not yet published."""
+    for n, subject in enumerate(_SUBJECTS, start=1):
         made = date(year, rng.randint(1, 12), rng.randint(1, 28))
-        CatalogueItem.objects.create(
+        published: date | None = made + timedelta(days=rng.choice((1, 3, 7, 14, 20, 45)))
+        if n == len(_SUBJECTS) or published is None or published > today:
+            published = None
+        actions.catalogue_add(
+            actor=clerk,
             agency=agency,
-            index_number=agency.index_pattern.format(code=agency.code, year=year, serial=serial),
             title=subject,
             category="重点领域信息",
             made_on=made,
-            published_on=made + timedelta(days=rng.randint(1, 20)),
+            published_on=published,
         )

@@ -1,14 +1,19 @@
 from django.urls import path
 
-from gongkai.ledger.views import application, queue, year
+from gongkai.ledger.views import application, catalogue, proactive, queue, year
 
 app_name = "ledger"
 urlpatterns = [
     path("", queue.queue, name="queue"),
     path("applications/new/", application.register, name="register"),
     path("applications/<int:pk>/", application.application_detail, name="application"),
+    path("applications/<int:pk>/assign/", application.application_assign, name="assign"),
     path("applications/<int:pk>/<slug:step>/", application.application_step, name="step"),
+    path("catalogue/", catalogue.catalogue, name="catalogue"),
+    path("catalogue/<int:pk>/publish/", catalogue.catalogue_publish, name="catalogue_publish"),
+    path("proactive/", proactive.proactive_latest, name="proactive_latest"),
     path("years/<int:year>/", year.year_report, name="year"),
+    path("years/<int:year>/proactive/", proactive.proactive, name="proactive"),
     path("years/<int:year>/report.json", year.year_report_json, name="year_json"),
     path("years/<int:year>/lock/", year.year_lock, name="year_lock"),
 ]

@@ -6,18 +6,23 @@ from gongkai.ledger.actions.appeal import appeal_decide, appeal_register
 from gongkai.ledger.actions.application import (
     application_assign,
     application_close,
+    application_register,
+)
+from gongkai.ledger.actions.catalogue import catalogue_add, catalogue_publish
+from gongkai.ledger.actions.clock import (
     application_end_consultation,
     application_extend,
     application_receive_correction,
-    application_receive_fee,
-    application_register,
     application_request_correction,
-    application_send_fee_notice,
     application_start_consultation,
 )
+from gongkai.ledger.actions.fee import application_receive_fee, application_send_fee_notice
+from gongkai.ledger.actions.proactive import proactive_counts_set
+from gongkai.ledger.actions.steps import InvalidRequest
 from gongkai.ledger.actions.year import YearLocked, year_lock
 
 __all__ = [
+    "InvalidRequest",
     "YearLocked",
     "appeal_decide",
     "appeal_register",
@@ -31,5 +36,8 @@ __all__ = [
     "application_request_correction",
     "application_send_fee_notice",
     "application_start_consultation",
+    "catalogue_add",
+    "catalogue_publish",
+    "proactive_counts_set",
     "year_lock",
 ]

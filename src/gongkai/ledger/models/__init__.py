@@ -9,7 +9,9 @@ from gongkai.ledger.models.application import (
 )
 from gongkai.ledger.models.audit import AuditEntry
 from gongkai.ledger.models.calendar import HolidaySchedule
-from gongkai.ledger.models.proactive import CatalogueItem, ProactiveCount
+from gongkai.ledger.models.catalogue import CatalogueCounter, CatalogueItem
+from gongkai.ledger.models.fee import FeeNotice
+from gongkai.ledger.models.proactive import ProactiveCount
 from gongkai.ledger.models.year import ReportCorrection, YearLock
 
 __all__ = [
@@ -20,9 +22,11 @@ __all__ = [
     "Application",
     "ApplicationCounter",
     "AuditEntry",
+    "CatalogueCounter",
     "CatalogueItem",
     "ClockEvent",
     "ClockEventKind",
+    "FeeNotice",
     "HolidaySchedule",
     "Membership",
     "ProactiveCount",

@@ -1,7 +1,27 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+
+
+def index_pattern_problem(pattern: str) -> str | None:
+    """Why `pattern` cannot make 索引号, in Chinese; None when it can. It may use {code}, {year}
+    and {serial} (with a format such as {serial:05d}) and must use {serial}: otherwise every item
+    of a year would get the same number."""
+    try:
+        sample = pattern.format(code="CODE", year=2025, serial=1)
+    except (KeyError, IndexError, ValueError, AttributeError):
+        return "索引号格式只能使用 {code}、{year}、{serial} 三个占位符，例如 {code}/{year}-{serial:05d}"
+    if sample == pattern.format(code="CODE", year=2025, serial=2):
+        return "索引号格式必须包含 {serial}（序号），否则同一年度的索引号会重复"
+    return None
+
+
+def validate_index_pattern(pattern: str) -> None:
+    if problem := index_pattern_problem(pattern):
+        raise ValidationError(problem)
 
 
 class Agency(models.Model):
@@ -22,11 +42,18 @@ class Agency(models.Model):
         max_length=80,
         default="{code}/{year}-{serial:05d}",
         help_text="可用 {code}、{year}、{serial}",
+        validators=[validate_index_pattern],
     )
     fee_notice_pauses_clock = models.BooleanField(
         "收费通知期间暂停计算答复期限",
         default=True,
         help_text="条例未作全国统一规定，按本地做法设置",
+    )
+    fee_payment_working_days = models.PositiveSmallIntegerField(
+        "缴费期限（工作日）",
+        default=20,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text="自收费通知送达次日起计算；逾期未缴费的视为放弃申请（按本地规定设置）",
     )
     address = models.CharField("办公地址", max_length=200, blank=True)
     office_hours = models.CharField("办公时间", max_length=100, blank=True)

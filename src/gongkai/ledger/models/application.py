@@ -10,6 +10,7 @@ from gongkai.application.applicant import ApplicantKind
 from gongkai.application.outcome import Outcome
 from gongkai.application.status import Action, Status
 from gongkai.clock import Channel
+from gongkai.ledger.models.counter import YearCounter
 
 
 def _choices(members: Iterable[Labelled]) -> list[tuple[str, str]]:
@@ -99,12 +100,8 @@ def mask(value: str, *, keep_start: int, keep_end: int) -> str:
     return value[:keep_start] + "*" * (len(value) - keep_start - keep_end) + value[-keep_end:]
 
 
-class ApplicationCounter(models.Model):
-    """The last serial number given per agency and year; locked while a new one is taken."""
-
-    agency = models.ForeignKey("ledger.Agency", on_delete=models.CASCADE)
-    year = models.PositiveIntegerField()
-    last = models.PositiveIntegerField(default=0)
+class ApplicationCounter(YearCounter):
+    """The 登记号 counter."""
 
     class Meta:
         constraints = [

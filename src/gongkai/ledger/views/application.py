@@ -3,35 +3,38 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from gongkai.application.applicant import ApplicantKind
-from gongkai.application.outcome import Outcome
 from gongkai.clock import Channel, ScheduleMissing
 from gongkai.errors import GongkaiError
 from gongkai.ledger import actions
 from gongkai.ledger.access import (
-    STAFF_ROLES,
     applications_visible_to,
+    may_change,
     may_see_personal_data,
     role_in,
 )
-from gongkai.ledger.deadlines import deadline_of
+from gongkai.ledger.deadlines import calendar, deadline_of
 from gongkai.ledger.forms import (
+    AssignForm,
     CloseForm,
     ConsultForm,
+    DatedForm,
     ExtendForm,
+    FeeNoticeForm,
     RegisterForm,
     StepForm,
 )
 from gongkai.ledger.models import Application, Role
 from gongkai.ledger.views.common import actor, current_agency, current_date
+from gongkai.ledger.views.fee import fee_context
 
 
 @login_required
@@ -66,43 +69,12 @@ def register(request: HttpRequest) -> HttpResponse:
     return render(request, "ledger/register.html", {"agency": agency, "form": form})
 
 
-@login_required
-def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    application = get_object_or_404(
-        applications_visible_to(request.user).select_related("agency"), pk=pk
-    )
-    try:
-        deadline = deadline_of(application)
-        explanation, deadline_error = deadline.explain(), ""
-    except ScheduleMissing as exc:
-        explanation, deadline_error = [], exc.message
-    return render(
-        request,
-        "ledger/application.html",
-        {
-            "a": application,
-            "agency": application.agency,
-            "personal": may_see_personal_data(request.user, application.agency),
-            "staff": role_in(request.user, application.agency) in STAFF_ROLES,
-            "head": role_in(request.user, application.agency) is Role.HEAD,
-            "explanation": explanation,
-            "deadline_error": deadline_error,
-            "history": application.status_changes.select_related("by"),
-            "events": application.clock_events.select_related("created_by"),
-            "step_form": StepForm(initial={"on": current_date()}),
-            "consult_form": ConsultForm(initial={"on": current_date()}),
-            "extend_form": ExtendForm(initial={"on": current_date(), "working_days": 20}),
-            "close_form": CloseForm(initial={"on": current_date()}),
-        },
-    )
-
-
-_STEPS: dict[str, tuple[type[StepForm], Callable[..., Application]]] = {
+_STEPS: dict[str, tuple[type[DatedForm], Callable[..., Application]]] = {
     "request_correction": (StepForm, actions.application_request_correction),
     "receive_correction": (StepForm, actions.application_receive_correction),
     "start_consultation": (ConsultForm, actions.application_start_consultation),
     "end_consultation": (StepForm, actions.application_end_consultation),
-    "send_fee_notice": (StepForm, actions.application_send_fee_notice),
+    "send_fee_notice": (FeeNoticeForm, actions.application_send_fee_notice),
     "receive_fee": (StepForm, actions.application_receive_fee),
     "extend": (ExtendForm, actions.application_extend),
     "close": (CloseForm, actions.application_close),
@@ -110,38 +82,90 @@ _STEPS: dict[str, tuple[type[StepForm], Callable[..., Application]]] = {
 
 
 @login_required
+def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    application = get_object_or_404(
+        applications_visible_to(request.user).select_related("agency", "assigned_to"), pk=pk
+    )
+    agency, today, cal = application.agency, current_date(), calendar()
+    staff = may_change(request.user, agency)
+    try:
+        deadline = deadline_of(application, cal)
+        explanation, deadline_error = deadline.explain(), ""
+    except ScheduleMissing as exc:
+        deadline, explanation, deadline_error = None, [], exc.message
+    initial = {"on": today, "working_days": 20}
+    steps = {
+        name: form_class(initial=initial, auto_id=f"{name}-%s")
+        for name, (form_class, _) in _STEPS.items()
+    }
+    return render(
+        request,
+        "ledger/application.html",
+        {
+            "a": application,
+            "agency": agency,
+            "today": today,
+            "personal": may_see_personal_data(request.user, agency),
+            "staff": staff,
+            "head": role_in(request.user, agency) is Role.HEAD,
+            "explanation": explanation,
+            "deadline_error": deadline_error,
+            "history": application.status_changes.select_related("by"),
+            "events": application.clock_events.select_related("created_by"),
+            "forms": steps,
+            "assign_form": AssignForm(
+                agency=agency, initial={"assignee": application.assigned_to_id}
+            ),
+            **fee_context(application, deadline, today=today, cal=cal, staff=staff),
+        },
+    )
+
+
+def form_errors(form: Form) -> str:
+    """「页数：按量计收须填写页数；…」 for a message."""
+    return "；".join(
+        f"{form.fields[f].label}：" * (f in form.fields) + "、".join(map(str, e))
+        for f, e in form.errors.items()
+    )
+
+
+@login_required
 @require_POST
 def application_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
+    """A dated step: the form's cleaned values are the action's keyword arguments."""
     application = get_object_or_404(applications_visible_to(request.user), pk=pk)
     if step not in _STEPS:
         raise Http404
     form_class, action = _STEPS[step]
     form = form_class(request.POST)
     if not form.is_valid():
-        messages.error(
-            request,
-            "；".join(
-                f"{form.fields[f].label if f in form.fields else ''}{'、'.join(map(str, e))}"
-                for f, e in form.errors.items()
-            ),
-        )
+        messages.error(request, form_errors(form))
         return redirect("ledger:application", pk=pk)
-    d = dict(form.cleaned_data)
-    kwargs: dict[str, Any] = {
-        "actor": actor(request),
-        "application": application,
-        "on": d.pop("on"),
-        "note": d.pop("note"),
-    }
-    reason = d.pop("correction_reason", "")
-    if step == "close":
-        kwargs["outcome"] = Outcome(d.pop("outcome"))
-        kwargs["correction_reason"] = reason
-    kwargs.update(d)
     try:
-        action(**kwargs)
+        action(actor=actor(request), application=application, **form.cleaned_data)
     except GongkaiError as exc:
         messages.error(request, exc.message)
     else:
         messages.success(request, "已保存")
+    return redirect("ledger:application", pk=pk)
+
+
+@login_required
+@require_POST
+def application_assign(request: HttpRequest, pk: int) -> HttpResponse:
+    application = get_object_or_404(
+        applications_visible_to(request.user).select_related("agency"), pk=pk
+    )
+    form = AssignForm(request.POST, agency=application.agency)
+    if not form.is_valid():
+        messages.error(request, form_errors(form))
+        return redirect("ledger:application", pk=pk)
+    assignee = form.cleaned_data["assignee"]
+    try:
+        actions.application_assign(actor=actor(request), application=application, assignee=assignee)
+    except GongkaiError as exc:
+        messages.error(request, exc.message)
+    else:
+        who = assignee.get_full_name() or assignee.get_username() if assignee else ""
+        messages.success(request, f"已分配给 {who}" if assignee else "已取消分配")
     return redirect("ledger:application", pk=pk)
