@@ -4,9 +4,11 @@ pdftotext and pypdf for PDF. Shared by the documents' and the letters' tests."""
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
@@ -33,11 +35,19 @@ def flat(text: str) -> str:
     return "".join(text.split())
 
 
+PAGE_NUMBER = re.compile(r"^\s*—\s*\d+\s*—\s*$", re.MULTILINE)
+
+
+def pdf_reading(pdf: bytes) -> str:
+    """The text of `pdf` as one run: no page numbers, no white space (see `flat`)."""
+    return flat(PAGE_NUMBER.sub("", pdf_text(pdf)))
+
+
 def pdf_fonts(pdf: bytes) -> dict[str, bool]:
     """Every font's base name and whether its file is embedded, read with pypdf."""
     fonts: dict[str, bool] = {}
     for page in PdfReader(io.BytesIO(pdf)).pages:
-        resources = page["/Resources"].get_object()
+        resources: Any = page["/Resources"].get_object()
         for ref in resources.get("/Font", {}).values():
             font = ref.get_object()
             descendants = font.get("/DescendantFonts")

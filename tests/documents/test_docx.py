@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import io
 import zipfile
+from typing import Any
 
 import docx
 import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
+from docx.text.paragraph import Paragraph as DocxParagraph
 
 from gongkai.documents import DEFAULT_FONTS, Document, DocumentStyle, Paragraph, document_docx
 from gongkai.documents.fonts import Fonts, FontSpec
@@ -26,7 +28,7 @@ def read() -> docx.document.Document:
 def test_a4_with_the_margins_of_gb_t_9704(read: docx.document.Document) -> None:
     section = read.sections[0]
     mm = [
-        round(x.mm, 1)
+        round(x.mm, 1) if x is not None else None
         for x in (
             section.page_width,
             section.page_height,
@@ -39,7 +41,7 @@ def test_a4_with_the_margins_of_gb_t_9704(read: docx.document.Document) -> None:
     assert mm == [210, 297, 37, 35, 28, 26]
 
 
-def _fields(paragraph: docx.text.paragraph.Paragraph) -> list[str]:
+def _fields(paragraph: DocxParagraph) -> list[str]:
     return [(node.text or "").strip() for node in paragraph._p.iter(qn("w:instrText"))]
 
 
@@ -59,10 +61,11 @@ def test_page_numbers_are_page_fields_between_dashes_right_on_odd_left_on_even(
     assert 22.5 < section.footer_distance.mm < 23.5
 
 
-def _east_asian(style: docx.styles.style.ParagraphStyle) -> str | None:
+def _east_asian(style: Any) -> str | None:
     fonts = style.element.rPr.find(qn("w:rFonts"))
     assert fonts.get(qn("w:asciiTheme")) is None and fonts.get(qn("w:eastAsiaTheme")) is None
-    return fonts.get(qn("w:eastAsia"))
+    face: str | None = fonts.get(qn("w:eastAsia"))
+    return face
 
 
 def test_styles_keep_the_official_faces_and_sizes(read: docx.document.Document) -> None:

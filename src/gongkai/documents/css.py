@@ -1,8 +1,12 @@
 """The 公文 stylesheet for the PDF writer, made from the same `DocumentStyle` as the DOCX.
 
 Pages are A4 with GB/T 9704 margins; the page number 「— 1 —」 (宋体 4号) sits 7 mm below the type
-area, on the right of odd pages and the left of even ones, one character in from the edge
-(第 7.5 条). Each font role lists its official name, aliases and the Noto CJK fallback.
+area, on the right of odd pages and the left of even ones, one character in from the edge.
+Each font role lists its official name, aliases and the Noto CJK fallback.
+
+JUSTIFY is drawn flush left: WeasyPrint justifies a line only by widening its spaces, which tears
+a Chinese line holding one Latin space apart, while a line of Chinese characters is full width
+anyway. The DOCX keeps 两端对齐, which Word does character by character.
 """
 
 from __future__ import annotations
@@ -46,7 +50,7 @@ body {{
   font-family: {family(fonts.body)};
   font-size: {style.body_pt}pt;
   line-height: {style.line_pt}pt;
-  text-align: justify;
+  text-align: left;
   overflow-wrap: anywhere;
 }}
 h1.title {{
@@ -59,6 +63,7 @@ h1.title {{
 }}
 p {{ margin: 0; }}
 p.number {{ text-align: right; margin-top: -{style.line_pt / 2:.2f}pt; margin-bottom: {style.line_pt / 2:.2f}pt; }}
+p.justify {{ text-align: left; }}  /* flush left: see gongkai.documents.css */
 p.indent {{ text-indent: {style.indent_chars}em; }}
 p.left {{ text-align: left; }}
 p.center {{ text-align: center; }}
@@ -85,7 +90,7 @@ th {{ text-align: center; font-weight: normal; font-family: {family(fonts.headin
 td.left {{ text-align: left; }}
 td.center {{ text-align: center; }}
 td.right {{ text-align: right; font-variant-numeric: tabular-nums; }}
-td.justify {{ text-align: justify; }}
+td.justify {{ text-align: left; }}
 thead {{ display: table-header-group; }}
 tr {{ break-inside: avoid; }}
 """

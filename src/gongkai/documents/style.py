@@ -1,9 +1,9 @@
 """The page and type of a 公文 (GB/T 9704-2012《党政机关公文格式》), in one frozen value.
 
 A4 paper; margins: top 37 mm, bottom 35 mm, left (订口) 28 mm, right 26 mm, leaving the
-156 mm × 225 mm type area (版心) of 22 lines of 28 characters (第 5.2.1、5.2.2 条). Sizes in points:
+156 mm × 225 mm type area (版心) of 22 lines of 28 characters. Sizes in points:
 2号 = 22 pt, 3号 = 16 pt, 4号 = 14 pt. The page number sits 7 mm below the type area, with a
-一字线 on each side: 「— 1 —」 (第 7.5 条).
+一字线 on each side: 「— 1 —」 (页码).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The parts of a 公文 DOCX beyond its paragraphs: the page-number footers and the font table.
 
-Page numbers (GB/T 9704-2012 第 7.5 条): 「— 1 —」 in 宋体 4号 as a PAGE field, 7 mm below the type
+Page numbers (GB/T 9704-2012, 页码): 「— 1 —」 in 宋体 4号 as a PAGE field, 7 mm below the type
 area, right-aligned on odd pages and left-aligned on even ones, one character in from the edge.
 The font table names each official face's fallback as its alternative (`w:altName`).
 """

@@ -1,0 +1,91 @@
+"""Every kind of letter, rendered from the same facts: who it is to, what it cites, and the rules
+of law it refuses to break."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from gongkai.fees import monthly_fee
+from gongkai.letters import LetterError, LetterKind, MissingFacts, remedy, render_letter
+
+from .expected import article
+from .personas import facts
+
+
+@pytest.mark.parametrize("kind", list(LetterKind))
+def test_every_kind_names_the_applicant_serial_article_and_remedy(kind: LetterKind) -> None:
+    letter = render_letter(kind, facts())
+    text = letter.text
+    assert letter.title == kind.default_title
+    assert "张三" in text and "GK-2025-00042" in text
+    assert article(kind) in text
+    sentence = remedy(kind.outcome, date(2025, 3, 20), facts())
+    assert (sentence in letter.paragraphs) is kind.decides
+    assert letter.signature == ("某某市交通运输局",) and letter.date == date(2025, 3, 20)
+    assert "$" not in text
+
+
+def test_the_consultation_letter_is_addressed_to_the_third_party() -> None:
+    letter = render_letter(LetterKind.CONSULTATION, facts())
+    assert letter.recipient == "某某公交客运有限公司"
+    assert "15个工作日内（2025年4月10日前）" in letter.text
+
+
+def test_the_applicants_notice_does_not_name_the_third_party() -> None:
+    letter = render_letter(LetterKind.CONSULTATION_NOTICE, facts())
+    assert letter.recipient == "张三" and "某某公交客运" not in letter.text
+    assert "不计算在答复期限内" in letter.text
+
+
+def test_the_correction_request_says_what_and_by_when() -> None:
+    text = render_letter(LetterKind.CORRECTION_REQUEST, facts()).text
+    assert "请写明所需信息的文件名称、文号或者其他特征描述。" in text
+    assert "请于2025年3月25日前" in text and "视为放弃申请" in text
+
+
+def test_the_extension_gives_days_and_the_new_deadline() -> None:
+    text = render_letter(LetterKind.EXTENSION, facts()).text
+    assert "延长20个工作日，由2025年3月31日延长至2025年4月29日" in text
+
+
+@pytest.mark.parametrize("days", [0, 21])
+def test_an_extension_beyond_20_working_days_is_refused(days: int) -> None:
+    with pytest.raises(LetterError, match="第三十三条第二款"):
+        render_letter(LetterKind.EXTENSION, facts(extension_days=days))
+
+
+def test_the_fee_notice_has_amount_method_breakdown_and_deadline() -> None:
+    letter = render_letter(LetterKind.FEE_NOTICE, facts())
+    assert "计收方式：按件计收；金额：3,000 元" in letter.text
+    assert "第 31–35 件：5 件 × 200 元 = 1,000 元" in letter.paragraphs
+    assert "请于2025年4月18日前" in letter.text
+
+
+def test_no_fee_notice_for_a_free_application() -> None:
+    with pytest.raises(LetterError, match="不收取信息处理费"):
+        render_letter(LetterKind.FEE_NOTICE, facts(fee=monthly_fee(3)))
+
+
+def test_a_letter_cannot_predate_the_application() -> None:
+    with pytest.raises(LetterError, match="早于收到申请的日期"):
+        render_letter(LetterKind.GRANTED, facts(letter_date=date(2025, 3, 1)))
+
+
+def test_the_consultation_letter_needs_its_third_party() -> None:
+    with pytest.raises(MissingFacts, match="第三方"):
+        render_letter(LetterKind.CONSULTATION, facts(third_party=""))
+
+
+def test_reasons_on_several_lines_become_paragraphs_with_full_stops() -> None:
+    letter = render_letter(
+        LetterKind.DENIED_THIRD_PARTY_RIGHTS, facts(reasons="涉及个人隐私\n第三方不同意公开")
+    )
+    assert "理由如下：涉及个人隐私" in letter.paragraphs
+    assert "第三方不同意公开。" in letter.paragraphs
+
+
+def test_required_facts_cannot_be_blank() -> None:
+    with pytest.raises(LetterError, match="申请人姓名或者名称不能为空"):
+        facts(applicant=" \x00 ")
