@@ -184,14 +184,16 @@ def test_label_typo_variant() -> None:
     assert report.requests["denied_prohibited_by_law"]["total"] == 0
 
 
-def test_a_sentence_ending_in_a_label_is_not_a_row() -> None:
-    proactive = "本年新制作规章0件。\n\n| 第二十条第（一）项 | | | |\n|---|---|---|---|\n| 规章 | 1 | 1 | 5 |"
-    extraction = extract_text(document(proactive=proactive))
+@pytest.mark.parametrize("sentence", ["本年新制作规章0件。", "其中规章0件，规范性文件2件。"])
+def test_a_sentence_ending_in_a_label_is_not_a_row(sentence: str) -> None:
+    table = "| 第二十条第（一）项（单位：件） | | | |\n|---|---|---|---|\n| 规章 | 1 | 1 | 5 |"
+    extraction = extract_text(document(proactive=f"{sentence}\n\n{table}"))
     assert extraction.report.proactive["rules"] == {
         "new_made": 1,
         "new_published": 1,
         "total_published": 5,
     }
+    assert not extraction.report.ambiguous
     assert "duplicate" not in _rules(extraction.doubts)
 
 

@@ -18,7 +18,8 @@ from gongkai.report.editions import SECTION_HEADINGS, TABLES
 from gongkai.report.grid import Edition, Section
 
 _SHORT = 4  # a label core shorter than this needs its number ("其他", "总计")
-_SLACK = 2  # characters of non-table text tolerated before a label
+#: What may stand between table words: rules, bars, brackets, stray digits; not words or commas.
+_NEUTRAL = re.compile(r"[—\-–―/|:*#()\[\]【】\d.]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,10 +70,13 @@ class LabelIndex:
         return None
 
 
-def is_table_text(text: str) -> bool:
-    """Whether `text` (key form) is made of table words: group labels, headers, numbering."""
+def is_table_text(text: str, *, fragments: bool = False) -> bool:
+    """Whether `text` (key form) is made of table words (group labels, headers, numbering) and
+    punctuation; with `fragments`, a piece of a table word split over lines ("结果", "维持") is one."""
     rest = _vocabulary().sub("", text)
-    return len(rest) <= _SLACK
+    if _NEUTRAL.fullmatch(rest):
+        return True
+    return fragments and len(rest) >= 2 and any(rest in word for word in _words())
 
 
 def follows_table_text(text: str) -> bool:
@@ -80,7 +84,7 @@ def follows_table_text(text: str) -> bool:
     to its start, to a section heading, or to the end of a sentence (a page run into one line)."""
     tail = _tail().search(text)
     head = text[: tail.start()] if tail else text
-    return len(head) <= _SLACK or head[-1] in "。;:!" or head.endswith(_headings())
+    return bool(_NEUTRAL.fullmatch(head)) or head.endswith(("。", *_headings()))
 
 
 @cache
@@ -94,7 +98,8 @@ def _headings() -> tuple[str, ...]:
 
 
 @cache
-def _vocabulary() -> re.Pattern[str]:
+def _words() -> tuple[str, ...]:
+    """Every word a table prints, in key form, longest first."""
     words: set[str] = {"信息内容", "申请人情况", "法人或其他组织", "第二十条第"}
     for tables in TABLES.values():
         for table in tables.values():
@@ -102,6 +107,11 @@ def _vocabulary() -> re.Pattern[str]:
                 words.update(key(w) for w in (row.label, *row.variants, row.group) if w)
                 words.update(key(c.label) for c in row.columns)
     words.add(key("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"))
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    numbering = r"[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+\.|项|[—\-–―/|]"
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@cache
+def _vocabulary() -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(w) for w in _words())
+    numbering = r"[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+\.|项|\(单位:[^)]*\)"
     return re.compile(f"{alternatives}|{numbering}")

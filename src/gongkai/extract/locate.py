@@ -83,7 +83,7 @@ def find_appeals(items: list[Item], start: int, stop: int) -> Hit | None:
         return None
     for first in range(header + 1, stop):
         item = items[first]
-        if item.kind is ItemKind.TEXT and not is_table_text(item.key):
+        if item.kind is ItemKind.TEXT and not is_table_text(item.key, fragments=True):
             return None  # prose before any number: the table holds no data row
         if item.is_number:
             break
