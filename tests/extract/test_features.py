@@ -184,6 +184,14 @@ def test_label_typo_variant() -> None:
     assert report.requests["denied_prohibited_by_law"]["total"] == 0
 
 
+def test_a_long_label_with_a_typo_is_found_and_said_so() -> None:
+    text = document(requests="1.本机关不掌握相关政府信急0000000\n（七）总计0000000")
+    extraction = extract_text(text)
+    assert extraction.report.requests["unable_not_held"]["total"] == 0
+    (doubt,) = [d for d in extraction.doubts if d.rule == "label_variant"]
+    assert "政府信急" in doubt.message
+
+
 @pytest.mark.parametrize("sentence", ["本年新制作规章0件。", "其中规章0件，规范性文件2件。"])
 def test_a_sentence_ending_in_a_label_is_not_a_row(sentence: str) -> None:
     table = "| 第二十条第（一）项（单位：件） | | | |\n|---|---|---|---|\n| 规章 | 1 | 1 | 5 |"

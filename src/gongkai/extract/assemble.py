@@ -36,6 +36,8 @@ def fill_tables(report: Report, tables: dict[Section, LocatedTable]) -> list[Fin
 
 def _write(report: Report, section: Section, reading: Reading) -> list[Finding]:
     found: list[Finding] = []
+    if reading.hit.misspelt:
+        found.append(doubts.misspelt(section, reading.rows[0], reading.hit.label))
     unsure: list[Row] = []
     for row in reading.rows:
         positions = [i for i, (r, _) in enumerate(reading.columns) if r is row]

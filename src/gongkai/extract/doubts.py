@@ -71,6 +71,14 @@ def truncated(section: Section, missing: Sequence[Row]) -> Finding:
     )
 
 
+def misspelt(section: Section, row: Row, printed: str) -> Finding:
+    return _doubt(
+        "label_variant",
+        f"{section.label}“{row.label}”一行的标签印作“{printed}”，与标准写法不同，已按该行读取。",
+        [_row_ref(section, row)],
+    )
+
+
 def heading_missing(number: int) -> Finding:
     return _doubt(
         "heading_missing",

@@ -18,6 +18,7 @@ from gongkai.report.editions import SECTION_HEADINGS, TABLES
 from gongkai.report.grid import Edition, Section
 
 _SHORT = 4  # a label core shorter than this needs its number ("其他", "总计")
+_NEAR = 8  # a label core this long is still found with a typo in it
 #: What may stand between table words: rules, bars, brackets, stray digits; not words or commas.
 _NEUTRAL = re.compile(r"[—\-–―/|:*#()\[\]【】\d.]*")
 
@@ -68,6 +69,49 @@ class LabelIndex:
                 continue
             return label
         return None
+
+    def near(self, chunk: str, last: str) -> Label | None:
+        """A long label `chunk` ends with but for a typo (a character lost, added or changed; two
+        in the longest labels), when exactly one row's label is that near."""
+        found: dict[str, tuple[int, Label]] = {}
+        for label in self.labels:
+            size = len(label.core)
+            if size < _NEAR:
+                continue
+            allowed = 1 if size < 2 * _NEAR else 2
+            window = chunk[-(size + allowed) :]
+            # With at most `allowed` edits, one of `allowed + 1` pieces of the label is intact.
+            step = size // (allowed + 1)
+            pieces = (label.core[i * step : (i + 1) * step] for i in range(allowed + 1))
+            if not any(piece in window for piece in pieces):
+                continue
+            for length in range(size - allowed, size + allowed + 1):
+                tail = chunk[-length:]
+                if len(tail) < length or _distance(tail, label.core, allowed) > allowed:
+                    continue
+                if length > len(last) or follows_table_text(last[: len(last) - length]):
+                    best = found.get(label.row)
+                    if best is None or best[0] > _distance(tail, label.core, allowed):
+                        found[label.row] = (_distance(tail, label.core, allowed), label)
+                break
+        if len(found) != 1:
+            return None
+        return next(iter(found.values()))[1]
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance between `a` and `b`, or limit + 1 once it is sure to exceed limit."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, start=1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
 
 
 def is_table_text(text: str, *, fragments: bool = False) -> bool:

@@ -31,6 +31,7 @@ class Hit:
     pieces: tuple[Item, ...]
     at_end: bool  # the cells run to the end of the document: the row may be cut short
     editions: frozenset[Edition] = BOTH  # the editions that have a row with this label
+    misspelt: bool = False  # the label was found despite a typo
 
 
 def item_span(lines: list[int], first_line: int, last_line: int) -> tuple[int, int]:
@@ -56,12 +57,17 @@ def find_rows(items: list[Item], start: int, stop: int, index: LabelIndex) -> li
         if following is not None and items[following].kind is ItemKind.TEXT and not item.row:
             continue  # the label may go on in the next piece of text
         label = index.match(chunk, item.key)
+        near = label is None
+        if near and following is not None and items[following].is_value:
+            label = index.near(chunk, item.key)
         if label is None:
             continue
         pieces, end = _cells(items, i, stop)
         if any(p.is_value for p in pieces):
             printed = _printed(texts, label.core)
-            hit = Hit(index.section, label.row, printed, item.line, pieces, end, label.editions)
+            hit = Hit(
+                index.section, label.row, printed, item.line, pieces, end, label.editions, near
+            )
             if item.row and hits and hits[-1].line == item.line:
                 hits[-1] = hit  # a later label on the same table row is the row's own
             else:
