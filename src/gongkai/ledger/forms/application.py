@@ -15,7 +15,7 @@ from gongkai.fees import FeeMethod
 from gongkai.ledger.access import STAFF_ROLES, Actor
 from gongkai.ledger.models import Agency
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")  # what type=date needs
 
 
 class RegisterForm(forms.Form):

@@ -48,9 +48,11 @@ class ProactiveForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.grid = grid
         for row, column in grid.cells():
-            kind = "金额，万元，可有小数" if column.kind is Kind.MONEY else "整数"
-            if column.kind is Kind.SIGNED:
-                kind = "整数，可为负数"
+            kind = {
+                Kind.COUNT: "非负整数",
+                Kind.SIGNED: "整数，可为负数",
+                Kind.MONEY: "金额，万元，可有小数",
+            }[column.kind]
             self.fields[field_name(row.key, column.key)] = forms.CharField(
                 label=f"{row.label} › {column.label}",
                 required=False,

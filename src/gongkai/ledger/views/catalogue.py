@@ -31,7 +31,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     agency = current_agency(request)
     today, cal = current_date(), calendar()
     staff = may_change(request.user, agency)
-    add_form = CatalogueForm(request.POST if request.method == "POST" else None)
+    add_form = CatalogueForm(request.POST if request.method == "POST" else None, auto_id="add-%s")
     if request.method == "POST" and add_form.is_valid():
         try:
             item = actions.catalogue_add(
@@ -60,7 +60,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
             "rows": [(i, timeliness(i, calendar=cal, today=today)) for i in page.object_list],
             "summary": year_summary(agency, year, calendar=cal, today=today),
             "staff": staff,
-            "add_form": add_form if request.method == "POST" else CatalogueForm(),
+            "add_form": add_form,
             "today": today,
         },
         status=400 if request.method == "POST" else 200,

@@ -106,12 +106,18 @@ def _hints(agency: Agency, year: int, grid: Table, stored: Stored) -> dict[tuple
     """Beside 现行有效件数 (edition 2021): last year's value, and what R6 expects this year."""
     if grid.edition is not Edition.E2021:
         return {}
-    last = _stored(agency, year - 1, Edition.for_year(year - 1))
+    last_edition = Edition.for_year(year - 1)
+    last = _stored(agency, year - 1, last_edition)
     hints = {}
     for row in grid.rows:
         if "in_force" not in row.column_keys:
             continue
         before = last.get((row.key, "in_force"))
+        if last_edition is not Edition.E2021:
+            hints[(row.key, "in_force")] = (
+                f"{year - 1} 年适用{last_edition.label}，没有现行有效件数"
+            )
+            continue
         if before is None:
             hints[(row.key, "in_force")] = f"{year - 1} 年现行有效件数：未录入"
             continue
