@@ -213,6 +213,8 @@ def test_fee_form_and_notice_on_the_page(world: World, monkeypatch: pytest.Monke
     assert "本机关另有 10 件" in page and "本件为第 11 件" in page
     assert "本月第 11 件申请，属第 11–30 件档，每件 100 元" in page  # the quote
     assert 'name="method"' in page and "按量计收" in page and 'name="pages"' in page
+    assert '<label for="send_fee_notice-pages">' in page  # every control has its own label
+    assert 'type="date" name="on" value="2025-03-13"' in page  # ISO, as type=date needs
 
     response = client.post(
         f"/applications/{app.pk}/send_fee_notice/",
