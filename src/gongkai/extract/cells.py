@@ -40,10 +40,6 @@ class Reading:
     notes: list[str] = field(default_factory=list)  # for --debug
 
     @property
-    def value(self) -> Values | None:
-        return self.candidates[0] if len(self.candidates) == 1 else None
-
-    @property
     def reason(self) -> str:
         """Why the row has no single reading, in Chinese."""
         return self.why or _several(self)
@@ -70,7 +66,7 @@ def read(
     dense = _one_digit_each(pieces, n) if reading.blanks is Blanks.NONE else None
     if dense is not None:  # "0000000" in seven cells: nothing to choose
         reading.candidates = [_values([Fixed(d, "") for d in dense], columns)]
-        return _narrow(reading, strict=True)
+        return _add_up(reading)
     try:
         sums = sum_rules(hit.section, columns)
         reading.candidates = _unique(split(pieces, _kinds(columns), reading.blanks, sums, budget))
@@ -81,7 +77,7 @@ def read(
         reading.why = f"数字连写（“{reading.run_text}”），无法拆成 {n} 个单元格"
     if len(reading.candidates) > 1 or reading.blanks is not Blanks.NONE:
         reading.notes.append(f"{len(reading.candidates)} split(s), blanks {reading.blanks.value}")
-    return _narrow(reading, strict=True)
+    return _add_up(reading)
 
 
 def _read_cells(reading: Reading, cells: list[Fixed]) -> None:
@@ -162,17 +158,14 @@ def _extra(reading: Reading, pieces: list[Fixed]) -> None:
         reading.why = f"有 {len(pieces)} 个单元格，比应有的 {n} 个多 {k} 个，无法确定多出的是哪几个"
 
 
-def _narrow(reading: Reading, *, strict: bool = False) -> Reading:
-    """Keep the readings R2/R4 admit. Cells read as printed stand even if they do not add up (the
+def _add_up(reading: Reading) -> Reading:
+    """Keep the splits R2/R4 admit. Cells read as printed stand even if they do not add up (the
     checker says so); but a split of run-together digits that does not add up is no reading."""
-    if len(reading.candidates) > 1 or (strict and reading.candidates):
-        section = reading.hit.section
-        fitting = [c for c in reading.candidates if row_rules_hold(section, reading.columns, c)]
-        if fitting and len(fitting) < len(reading.candidates):
-            reading.notes.append(f"{len(fitting)} of them satisfy the row total")
-        if strict and not fitting:
-            reading.why = f"数字连写（“{reading.run_text}”），没有一种拆法能使各栏之和等于总计"
-        reading.candidates = fitting if fitting or strict else reading.candidates
+    section = reading.hit.section
+    fitting = [c for c in reading.candidates if row_rules_hold(section, reading.columns, c)]
+    if reading.candidates and not fitting:
+        reading.why = f"数字连写（“{reading.run_text}”），没有一种拆法能使各栏之和等于总计"
+    reading.candidates = fitting
     return reading
 
 

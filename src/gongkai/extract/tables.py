@@ -7,6 +7,7 @@ twice with different numbers, and rows not found at all are reported, never fill
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -58,7 +59,7 @@ def locate_tables(
     hits[Section.APPEALS] = _appeals(items, *ranges[Section.APPEALS])
 
     found: dict[Section, Edition | None] = {}
-    votes = {}
+    votes: dict[Section, Counter[Edition]] = {}
     for s in (Section.PROACTIVE, Section.REQUESTS):
         text = "".join(it.key for it in items[slice(*ranges[s])] if it.kind is ItemKind.TEXT)
         votes[s] = editions.evidence(s, hits[s], text)
@@ -100,10 +101,12 @@ def _appeals(items: list[Item], start: int, stop: int) -> list[Hit]:
     return [row] if row else []
 
 
-def _evidence(votes: object, decided: Edition | None, section: Section) -> str:
-    if section is Section.APPEALS:
+def _evidence(votes: Counter[Edition] | None, decided: Edition | None, section: Section) -> str:
+    """How the edition was decided, for --debug."""
+    if section is Section.APPEALS or votes is None:
         return "same as section 三"
-    return f"votes {votes}" + ("" if decided else ", no evidence: fallback")
+    counted = ", ".join(f"{e.value}: {votes[e]}" for e in (Edition.E2019, Edition.E2021))
+    return f"evidence {counted}" + ("" if decided else "; none decisive, fallback")
 
 
 def _read(table: LocatedTable, *, vanishing: bool, budget: Budget) -> None:
