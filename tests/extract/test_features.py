@@ -275,6 +275,15 @@ def test_headings_without_numbers_and_variants() -> None:
     }
 
 
+def test_headings_with_a_word_changed_when_their_number_agrees() -> None:
+    text = document(requests=markdown_requests())
+    text = text.replace("五、存在的主要问题及改进情况", "五、存在的主要问题及改进措施")
+    text = text.replace("二、主动公开政府信息情况", "二、主动公开政府信息")
+    text = text.replace("一、总体情况", "一、加强组织领导")  # a different heading: not section 1
+    report = extract_text(text).report
+    assert report.sections == frozenset({2, 3, 4, 5, 6})
+
+
 def test_markdown_headings() -> None:
     text = document(requests=markdown_requests())
     text = text.replace("一、总体情况", "## 一、总体情况").replace("五、存在", "**五、存在")

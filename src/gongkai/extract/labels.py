@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from gongkai.extract.normalize import NUMBERING, NUMBERING_AT_END, key, numeral
+from gongkai.extract.normalize import NUMBERING, NUMBERING_AT_END, distance, key, numeral
 from gongkai.report.editions import SECTION_HEADINGS, TABLES
 from gongkai.report.grid import Edition, Section
 
@@ -87,31 +87,16 @@ class LabelIndex:
                 continue
             for length in range(size - allowed, size + allowed + 1):
                 tail = chunk[-length:]
-                if len(tail) < length or _distance(tail, label.core, allowed) > allowed:
+                if len(tail) < length or distance(tail, label.core, allowed) > allowed:
                     continue
                 if length > len(last) or follows_table_text(last[: len(last) - length]):
                     best = found.get(label.row)
-                    if best is None or best[0] > _distance(tail, label.core, allowed):
-                        found[label.row] = (_distance(tail, label.core, allowed), label)
+                    if best is None or best[0] > distance(tail, label.core, allowed):
+                        found[label.row] = (distance(tail, label.core, allowed), label)
                 break
         if len(found) != 1:
             return None
         return next(iter(found.values()))[1]
-
-
-def _distance(a: str, b: str, limit: int) -> int:
-    """Levenshtein distance between `a` and `b`, or limit + 1 once it is sure to exceed limit."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, start=1):
-        current = [i] + [0] * len(b)
-        for j, cb in enumerate(b, start=1):
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
-        if min(current) > limit:
-            return limit + 1
-        previous = current
-    return previous[-1]
 
 
 def is_table_text(text: str, *, fragments: bool = False) -> bool:

@@ -49,3 +49,18 @@ def numeral(numbering: str) -> str:
     """The numeral of a numbering token: "(三)" → "三", "1." → "1"."""
     found = _NUMERAL.search(numbering)
     return found.group() if found else ""
+
+
+def distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance between `a` and `b`, or limit + 1 once it is sure to exceed limit."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, start=1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]

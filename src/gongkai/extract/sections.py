@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from gongkai.extract.lines import Line, LineKind
-from gongkai.extract.normalize import key
+from gongkai.extract.normalize import distance, key
 from gongkai.report.editions import PROSE_SECTIONS, SECTION_HEADINGS
 
 _NUMERALS = "一二三四五六"
@@ -20,6 +20,7 @@ _PREFIX = re.compile(
     rf"^[#*\s]*(?:第?[{_NUMERALS}]部分[、.:]?|[{_NUMERALS}][、.]|\d[、.]|\([{_NUMERALS}]\))?"
 )
 _HEADINGS = {key(h): n for n, variants in SECTION_HEADINGS.items() for h in variants}
+_NUMBERED = re.compile(rf"^[#*\s]*第?([{_NUMERALS}])(?:部分|、|\.)")
 _END = ":。*#"  # a colon or full stop after a heading, markdown emphasis around it
 
 
@@ -59,11 +60,22 @@ def find_sections(lines: list[Line]) -> Sections:
 
 
 def heading_number(line_key: str) -> int | None:
-    """Which section `line_key` (a line in key form) is the heading of, if any."""
+    """Which section `line_key` (a line in key form) is the heading of, if any: one of the
+    headings, or a long one with a character or two changed when its number says the same."""
     if len(line_key) > 40:
         return None
-    rest = _PREFIX.sub("", line_key, count=1).rstrip(_END)
-    return _HEADINGS.get(rest)
+    prefix = _PREFIX.match(line_key)
+    rest = line_key[prefix.end() if prefix else 0 :].rstrip(_END)
+    exact = _HEADINGS.get(rest)
+    numbered = _NUMBERED.match(line_key)
+    if exact is not None or numbered is None:
+        return exact
+    number = _NUMERALS.index(numbered.group(1)) + 1
+    for heading in SECTION_HEADINGS[number]:
+        allowed = 2 if len(heading) >= 8 else 1 if len(heading) >= 5 else 0
+        if allowed and distance(rest, key(heading), allowed) <= allowed:
+            return number
+    return None
 
 
 def prose(lines: list[Line], sections: Sections) -> dict[int, str]:
