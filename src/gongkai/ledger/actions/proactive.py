@@ -79,6 +79,8 @@ def proactive_counts_set(
             errors[f"{row_key}.{col_key}"] = f"{grid.cell_label(row_key, col_key)}：{problem}"
     if errors:
         raise ProactiveInvalid(errors)
+    # Lock the agency row: simultaneous entries of the same year queue instead of both inserting.
+    Agency.objects.select_for_update().only("pk").get(pk=agency.pk)
     rows = ProactiveCount.objects.select_for_update().filter(
         agency=agency, year=year, edition=grid.edition.value
     )
