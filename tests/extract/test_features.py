@@ -405,3 +405,11 @@ def test_a_saved_web_page() -> None:
     assert list(report.requests["granted"].values()) == [3, None, 0, 0, 0, 0, 3]
     assert list(report.requests["total_processed"].values()) == [3, None, 0, 0, 0, 0, 3]
     assert report.prose[6] == "无。"
+
+
+def test_a_row_that_lost_cells_before_more_text_is_not_cut_short() -> None:
+    requests = markdown_requests({"carried_over_to_next_year": ["0", "0", "1"]})
+    extraction = extract_text(document(requests=requests))
+    assert "requests.carried_over_to_next_year" in extraction.report.ambiguous
+    assert "carried_over_to_next_year" not in extraction.report.requests
+    assert "truncated" not in _rules(extraction.doubts)

@@ -136,7 +136,7 @@ def _collect(items: list[Item], j: int, stop: int) -> tuple[list[Item], bool]:
     pieces: list[Item] = []
     while j < stop:
         item = items[j]
-        if item.kind is ItemKind.TEXT:
+        if item.kind in (ItemKind.TEXT, ItemKind.GAP):
             break
         if item.kind is ItemKind.BREAK:
             if pieces and not _paragraphs(items, j, stop, pieces[-1]):

@@ -6,7 +6,8 @@ Every layout becomes the same stream, so tables are found the same way in all of
 - `NUM`: one cell holding one number, perhaps with a unit ("22个", "113万元");
 - `BLANK`: one cell present but blank ("", "—", "/");
 - `RUN`: digits whose cell boundaries are lost ("0000000", "000 0  "): split later;
-- `BREAK`: an empty line (in one-cell-per-line tables, the end of a row).
+- `BREAK`: an empty line (in one-cell-per-line tables, the end of a row);
+- `GAP`: content left out of the stream here (prose sections hold no tables).
 
 `row` is True for items of a markdown or tab-separated line: that line is one table row.
 """
@@ -36,6 +37,7 @@ class ItemKind(enum.Enum):
     BLANK = "blank"
     RUN = "run"
     BREAK = "break"
+    GAP = "gap"
 
 
 class Item(NamedTuple):
@@ -74,6 +76,8 @@ def build(lines: list[Line], spans: Sequence[tuple[int, int]] = ()) -> list[Item
     items: list[Item] = []
     for line in lines:
         if not wanted[line.number]:
+            if line.kind.is_content and (not items or items[-1].kind is not ItemKind.GAP):
+                items.append(Item(ItemKind.GAP, "", line.number))
             continue
         if line.kind is LineKind.BLANK:
             items.append(Item(ItemKind.BREAK, "", line.number))
