@@ -11,6 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from gongkai.cli import main
+from gongkai.errors import InputError
+from gongkai.extract import extract_file
 
 from ..conftest import SEEDS
 from .fixtures import document, markdown_requests
@@ -86,6 +88,13 @@ def test_unusable_files_exit_2_with_one_chinese_line(
     assert out == ""
     assert len(err.strip().splitlines()) == 1
     assert err.startswith("gongkai：") and message in err
+
+
+def test_files_too_large_and_directories_are_input_errors(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="过大"):
+        extract_file(SEED_FILES[0], max_bytes=100)
+    with pytest.raises(InputError, match="目录"):
+        extract_file(tmp_path)
 
 
 def test_a_missing_file_exits_2(tmp_path: Path) -> None:

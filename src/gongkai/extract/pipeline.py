@@ -7,7 +7,7 @@ what each stage saw.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from gongkai.check.finding import Finding
@@ -45,7 +45,6 @@ class Extraction:
     doubts: list[Finding]
     stages: Stages
     source: str = ""
-    notes: list[str] = field(default_factory=list)
 
     def debug_text(self) -> str:
         from gongkai.extract.debug import render
