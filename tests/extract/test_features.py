@@ -413,3 +413,13 @@ def test_a_row_that_lost_cells_before_more_text_is_not_cut_short() -> None:
     assert "requests.carried_over_to_next_year" in extraction.report.ambiguous
     assert "carried_over_to_next_year" not in extraction.report.requests
     assert "truncated" not in _rules(extraction.doubts)
+
+
+def test_the_edition_of_section_2_from_its_rows_when_its_header_is_lost() -> None:
+    proactive = (
+        "| 行政许可 | 152 | | |\n|---|---|---|---|\n| 行政处罚 | 7 | | |\n| 行政强制 | 0 | | |"
+    )
+    text = document(proactive=proactive, requests=markdown_requests())
+    report = extract_text(text).report
+    assert report.editions == {Section.PROACTIVE: Edition.E2021, Section.REQUESTS: Edition.E2019}
+    assert report.proactive["licensing"] == {"decisions": 152}
