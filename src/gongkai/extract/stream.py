@@ -59,6 +59,7 @@ class Item(NamedTuple):
 
 
 _DIGITS = re.compile(r"^[\d\s]*\d[\d\s]*$")
+_ANY_DIGIT = re.compile(r"\d")
 _NUMBER = rf"[+\-]?\d+(?:\.\d+)?(?:\s*(?:{UNITS}))?"
 #: Numbers inside text whose separators were lost: "规章000", "1.属于国家秘密000 0  ".
 _NUMBERS = re.compile(rf"{_NUMBER}(?:\s*{_NUMBER})*\s*")
@@ -101,6 +102,10 @@ def cell_items(cell: str, number: int, *, soft: bool, row: bool = False) -> list
         return [Item(ItemKind.BLANK, "", number, row)]
     text = unicodedata.normalize("NFKC", cell)
     bare = text.strip()
+    if bare in BLANK_MARKS:
+        return [Item(ItemKind.BLANK, bare, number, row)]
+    if not _ANY_DIGIT.search(bare):  # label or prose: no number in it
+        return [Item(kind, part.strip(), number, row, k) for kind, part, k in _words(text)]
     folded = fold(bare, normalized=True)
     if folded in BLANK_MARKS:
         return [Item(ItemKind.BLANK, bare, number, row)]
@@ -133,6 +138,12 @@ def _segments(text: str) -> list[tuple[ItemKind, str, str]]:
         out.append((ItemKind.RUN, text[start:end], ""))
         pos = end
     _text(out, text[pos:])
+    return out
+
+
+def _words(text: str) -> list[tuple[ItemKind, str, str]]:
+    out: list[tuple[ItemKind, str, str]] = []
+    _text(out, text)
     return out
 
 
