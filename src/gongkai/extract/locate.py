@@ -1,11 +1,13 @@
 """Tables located by their labels, never by position: which items hold the cells of which row.
 
-`find_rows` walks a section's items; where joined label text ends with a row label and cells
-follow, it records a `Hit` with those cells. Cells run to the end of a markdown or tab-separated
-line, or else to the next label, or to the first empty line after them.
+`find_rows` walks a section's items; where joined label text ends with a row label (or, for a
+long label, all but a typo of it) and cells follow, it records a `Hit` with those cells. Cells run
+to the end of a markdown or tab-separated line, or else to the next label, or to the first empty
+line after them (unless cells are written one per paragraph).
 
 The appeals table (section 四) prints its three blocks side by side under a two-level header, so it
-is found by its header and its one row of 15 cells (`find_appeals`).
+is found by its header and its one row of 15 cells (`find_appeals`); when its blocks are printed as
+labelled rows instead, `find_rows` finds them.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ def item_span(lines: list[int], first_line: int, last_line: int) -> tuple[int, i
 
 
 def find_rows(items: list[Item], start: int, stop: int, index: LabelIndex) -> list[Hit]:
+    """Every row of `index`'s table found among items [start, stop), in document order."""
     hits: list[Hit] = []
     chunk = ""
     texts: list[str] = []
