@@ -10,6 +10,7 @@ from gongkai.errors import ExtractionError
 from gongkai.extract import extract_text
 from gongkai.report.grid import Edition, Section
 
+from ..conftest import SEEDS
 from .fixtures import ZEROS, document, markdown_appeals, markdown_requests, plain_requests, tab_rows
 
 SEVEN_ZEROS = [0] * 7
@@ -423,3 +424,14 @@ def test_the_edition_of_section_2_from_its_rows_when_its_header_is_lost() -> Non
     report = extract_text(text).report
     assert report.editions == {Section.PROACTIVE: Edition.E2021, Section.REQUESTS: Edition.E2019}
     assert report.proactive["licensing"] == {"decisions": 152}
+
+
+def test_an_empty_prose_section_is_named() -> None:
+    from gongkai.extract import extract_file
+
+    seed = next(SEEDS.glob("002_*.txt"))
+    rules = {d.rule: d for d in extract_file(seed).doubts}
+    assert "section_empty" in rules and "第六部分" in rules["section_empty"].message
+    for other in ("001", "004"):
+        doubts = extract_file(next(SEEDS.glob(f"{other}_*.txt"))).doubts
+        assert "section_empty" not in {d.rule for d in doubts}

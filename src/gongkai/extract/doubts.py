@@ -88,6 +88,15 @@ def heading_missing(number: int) -> Finding:
     )
 
 
+def section_empty(number: int) -> Finding:
+    return _doubt(
+        "section_empty",
+        f"第{_CN[number - 1]}部分“{SECTION_NAMES[number]}”只有标题，没有内容；"
+        "没有需要报告的事项也应写明“无”。",
+        section=number,
+    )
+
+
 def table_missing(section: Section) -> Finding:
     return _doubt(
         "table_missing",

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from gongkai.check.finding import Finding
 from gongkai.errors import ExtractionError, InputError
-from gongkai.extract import assemble
+from gongkai.extract import assemble, doubts
 from gongkai.extract.chrome import mark_chrome
 from gongkai.extract.decode import Decoded, decode
 from gongkai.extract.lines import Line, split_lines
@@ -23,6 +23,7 @@ from gongkai.extract.stream import Item, build
 from gongkai.extract.tables import LocatedTable, locate_tables
 from gongkai.extract.title import Title, find_title, year_from_prose, year_from_published
 from gongkai.report.document import Report
+from gongkai.report.editions import PROSE_SECTIONS
 from gongkai.report.grid import Edition, Section
 
 
@@ -97,6 +98,11 @@ def extract_text(text: str, *, source: str = "") -> Extraction:
     cells = assemble.fill_tables(report, tables)
     report.sections, found = assemble.section_doubts(sections, tables, report.edition)
     found += mixed + cells
+    found += [
+        doubts.section_empty(n)
+        for n in PROSE_SECTIONS
+        if n in sections.headings and not texts.get(n, "").strip()
+    ]
     if source:
         report.extra["source"] = source
     if metadata:
