@@ -32,9 +32,10 @@ def test_one_file_prints_the_report_json_with_doubts() -> None:
     assert data["schema"] == "gongkai.annual-report/1"
     assert data["agency"] == "曲靖市麒麟区珠街街道"
     assert data["ambiguous"] == ["requests.denied_state_secret"]
-    (doubt,) = data["doubts"]
+    doubt, empty = data["doubts"]
     assert doubt["rule"] == "ambiguous" and doubt["source"] == "extraction"
     assert doubt["cells"][0]["path"] == "requests.denied_state_secret"
+    assert empty["rule"] == "section_empty" and empty["data"] == {"section": 6}
     assert data["metadata"]["published_at"] == "2021-02-16 14:57"
     assert out.startswith("{\n")
 
