@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# The Debian packages gongkai needs outside Python, for the PDF letters (gongkai.documents):
-# Pango for WeasyPrint, a CJK font so Chinese text is not drawn as empty boxes, and poppler-utils
-# (pdftotext, pdftoppm, pdffonts) for the tests that read the PDFs back.
+# The Debian packages gongkai needs outside Python: for the PDF letters (gongkai.documents),
+# Pango for WeasyPrint and a CJK font so Chinese text is not drawn as empty boxes; for the tests,
+# poppler-utils (pdftotext, pdftoppm, pdffonts) to read PDFs back and Chromium for the browser
+# tests of the portal (driven by Playwright: no browser is downloaded).
 #
 # Idempotent: installs only what is missing. As root with apt-get it installs them; otherwise it
 # says, in Chinese, which packages are needed and exits 0 (the tests will then say what is missing).
 set -euo pipefail
 
-packages=(fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 poppler-utils)
+packages=(fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 poppler-utils chromium)
 
 missing=()
 for package in "${packages[@]}"; do
@@ -27,6 +28,6 @@ if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}"
 else
-  echo "生成 PDF 告知书需要以下系统软件包，请由管理员安装：${missing[*]}" >&2
+  echo "生成 PDF 告知书和运行浏览器测试需要以下系统软件包，请由管理员安装：${missing[*]}" >&2
   echo "（Debian/Ubuntu：sudo apt-get install ${missing[*]}）" >&2
 fi

@@ -11,9 +11,6 @@ import re
 import threading
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
-
-import pytest
 
 from gongkai.ledger.models import Application
 
@@ -40,25 +37,9 @@ def _session(base: str) -> tuple[urllib.request.OpenerDirector, str]:
     return opener, token.group(1)
 
 
-@pytest.fixture
-def site(transactional_db: None) -> Iterator[str]:
-    """The site on waitress, the server `gongkai serve` runs, in a thread of this process."""
-    from django.core.wsgi import get_wsgi_application
-    from waitress.server import create_server
-
-    server = create_server(
-        get_wsgi_application(), host="127.0.0.1", port=0, threads=16, backlog=256
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.effective_port}"
-    server.close()
-    thread.join(timeout=10)
-
-
-def test_fifty_simultaneous_registrations(site: str) -> None:
+def test_fifty_simultaneous_registrations(live_site: str) -> None:
     world = make_world()
-    base = site
+    base = live_site
     sessions = [_session(base) for _ in range(CLIENTS)]
     barrier = threading.Barrier(CLIENTS)
     statuses: list[int] = []

@@ -55,12 +55,13 @@ def main() -> None:
 
 
 def _register() -> None:
-    from gongkai.cli import check, demo, extract, serve
+    from gongkai.cli import check, demo, extract, remind, serve
 
     main.add_command(check.check)
     main.add_command(demo.demo)
     main.add_command(extract.extract)
     main.add_command(serve.serve)
+    main.add_command(remind.remind)
 
 
 _register()

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "gongkai.ledger",
+    "gongkai.portal",
 ]
 
 MIDDLEWARE = [
@@ -107,6 +108,14 @@ STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 WHITENOISE_USE_FINDERS = True  # app static files are served even before collectstatic
+
+# Uploaded identity documents: outside the web root, never served by the static files handler.
+GONGKAI_UPLOAD_DIR = DATA_DIR / "uploads"
+FILE_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024  # larger uploads spool to a temporary file
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FILES = 5
+# Notification senders by channel (dotted paths); unset channels only write to the outbox.
+GONGKAI_SENDERS: dict[str, str] = {}
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

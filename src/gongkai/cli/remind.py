@@ -1,0 +1,33 @@
+"""`gongkai remind`: write reminders to clerks about requests due soon or overdue (run daily)."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+import click
+
+
+@click.command()
+@click.option(
+    "--today", type=click.DateTime(["%Y-%m-%d"]), help="按此日期计算（默认今天），格式 YYYY-MM-DD。"
+)
+@click.option("--days", default=5, show_default=True, help="提前多少个工作日提醒。")
+def remind(today: object, days: int) -> None:
+    """给经办人写提醒：答复期限在 N 个工作日内或已超期的申请（建议每个工作日运行一次）。
+
+    提醒写入通知发件箱；配置了邮件或短信发送方式时同时发出。
+    """
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.site.settings")
+    import django
+
+    django.setup()
+    from django.utils import timezone
+
+    from gongkai.ledger.deadlines import calendar
+    from gongkai.portal.notify import remind_clerks
+
+    day: date = today.date() if today is not None else timezone.localdate()  # type: ignore[attr-defined]
+    soon = calendar().add_working_days(day, days)
+    written = remind_clerks(today=day, soon=soon)
+    click.echo(f"已写入 {written} 条提醒（{day} 起 {days} 个工作日内到期或已超期的申请）。")

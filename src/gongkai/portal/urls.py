@@ -1,0 +1,17 @@
+from django.urls import path
+
+from gongkai.portal.views import public, staff, text_size
+
+app_name = "portal"
+urlpatterns = [
+    path("open/", public.home, name="home"),
+    path("open/text-size/", text_size.text_size, name="text_size"),
+    path("open/track/", public.track, name="track"),
+    path("open/<int:agency_id>/", public.guide, name="guide"),
+    path("open/<int:agency_id>/catalogue/", public.catalogue, name="catalogue"),
+    path("open/<int:agency_id>/reports/", public.reports, name="reports"),
+    path("open/<int:agency_id>/reports/<int:year>/", public.report, name="report"),
+    path("open/<int:agency_id>/apply/", public.apply, name="apply"),
+    path("attachments/<int:pk>/", staff.attachment, name="attachment"),
+    path("outbox/", staff.outbox, name="outbox"),
+]
