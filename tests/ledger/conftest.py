@@ -51,7 +51,13 @@ def world(db: None) -> World:
 
 def make_world() -> World:
     city = Agency.objects.create(name="示例市人民政府办公室")
-    agency = Agency.objects.create(name="示例区人民政府办公室", parent=city, code="A1")
+    agency = Agency.objects.create(
+        name="示例区人民政府办公室",
+        parent=city,
+        code="A1",
+        address="示例区人民路 1 号",
+        phone="010-00000000",
+    )
     other = Agency.objects.create(name="示例区自然资源局", parent=city)
     User = get_user_model()
 

@@ -96,7 +96,15 @@ def test_a_request_from_application_to_answer(live_site: str, browser: Browser) 
     form.get_by_label("办理结果").select_option("granted")
     form.get_by_role("button", name="确认").click()
     assert "已办结" in clerk.content()
-    shot(clerk, "4-closed")
+    # The answer: the letter for the outcome, generated and recorded as delivered.
+    clerk.get_by_role("button", name="生成").click()
+    assert "已生成" in clerk.content()
+    with clerk.expect_download() as pdf:
+        clerk.get_by_role("link", name="PDF").click()
+    assert pdf.value.suggested_filename.endswith(".pdf")
+    clerk.get_by_role("button", name="记录送达").click()
+    assert "已送达" in clerk.content()
+    shot(clerk, "4-closed-with-letter")
 
     assert stage() == "已办结"
     shot(applicant, "5-applicant-sees-closed")

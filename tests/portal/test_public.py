@@ -10,8 +10,8 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from gongkai.ledger.models import Application
-from gongkai.portal.models import Attachment, OutboxMessage, Tracking
+from gongkai.ledger.models import Application, OutboxMessage
+from gongkai.portal.models import Attachment, Tracking
 
 from .conftest import PNG, World, application_form
 

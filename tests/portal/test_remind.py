@@ -7,8 +7,7 @@ from datetime import date
 from click.testing import CliRunner
 
 from gongkai.cli import main
-from gongkai.ledger.models import Application
-from gongkai.portal.models import OutboxMessage
+from gongkai.ledger.models import Application, OutboxMessage
 
 from .conftest import World
 

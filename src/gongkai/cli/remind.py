@@ -25,7 +25,7 @@ def remind(today: object, days: int) -> None:
     from django.utils import timezone
 
     from gongkai.ledger.deadlines import calendar
-    from gongkai.portal.notify import remind_clerks
+    from gongkai.ledger.notify import remind_clerks
 
     day: date = today.date() if today is not None else timezone.localdate()  # type: ignore[attr-defined]
     soon = calendar().add_working_days(day, days)

@@ -10,15 +10,18 @@ from datetime import date
 from django import forms
 from django.contrib import admin
 
+from gongkai.errors import GongkaiError
 from gongkai.ledger.models import (
     Agency,
     AuditEntry,
     CatalogueItem,
     FeeNotice,
     HolidaySchedule,
+    LetterTemplateText,
     Membership,
     ProactiveCount,
 )
+from gongkai.letters import LetterKind, check_template, default_template
 
 
 @admin.register(Agency)
@@ -108,3 +111,34 @@ class AuditEntryAdmin(admin.ModelAdmin[AuditEntry]):
 
     def has_delete_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
         return False
+
+
+class LetterTemplateForm(forms.ModelForm[LetterTemplateText]):
+    class Meta:
+        model = LetterTemplateText
+        fields = ("agency", "kind", "title", "body")
+
+    def clean_body(self) -> str:
+        body: str = self.cleaned_data["body"]
+        try:
+            check_template(body)
+        except GongkaiError as exc:
+            raise forms.ValidationError(exc.message) from None
+        return body
+
+
+@admin.register(LetterTemplateText)
+class LetterTemplateAdmin(admin.ModelAdmin[LetterTemplateText]):
+    """An agency's own wording of a letter; a new one starts from the national default."""
+
+    form = LetterTemplateForm
+    list_display = ("agency", "kind", "title", "updated_at")
+    list_filter = ("agency", "kind")
+
+    def get_changeform_initial_data(self, request):  # type: ignore[no-untyped-def]
+        initial = super().get_changeform_initial_data(request)
+        kind = request.GET.get("kind")
+        if kind in {k.value for k in LetterKind}:
+            default = default_template(LetterKind(kind))
+            initial.update(title=default.title, body=default.body)
+        return initial

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from gongkai.ledger.views import application, catalogue, proactive, queue, year
+from gongkai.ledger.views import application, catalogue, letter, outbox, proactive, queue, year
 
 app_name = "ledger"
 urlpatterns = [
@@ -8,7 +8,11 @@ urlpatterns = [
     path("applications/new/", application.register, name="register"),
     path("applications/<int:pk>/", application.application_detail, name="application"),
     path("applications/<int:pk>/assign/", application.application_assign, name="assign"),
+    path("applications/<int:pk>/letters/", letter.issue, name="letter_issue"),
     path("applications/<int:pk>/<slug:step>/", application.application_step, name="step"),
+    path("letters/<int:pk>.<str:fmt>", letter.download, name="letter_download"),
+    path("letters/<int:pk>/send/", letter.send, name="letter_send"),
+    path("outbox/", outbox.outbox, name="outbox"),
     path("catalogue/", catalogue.catalogue, name="catalogue"),
     path("catalogue/<int:pk>/publish/", catalogue.catalogue_publish, name="catalogue_publish"),
     path("proactive/", proactive.proactive_latest, name="proactive_latest"),

@@ -20,8 +20,8 @@ from gongkai.ledger.access import Actor
 from gongkai.ledger.actions.application import create_application
 from gongkai.ledger.actions.audit import audit
 from gongkai.ledger.models import Agency, Application
+from gongkai.ledger.notify import notify_applicant
 from gongkai.portal.models import Attachment, Tracking
-from gongkai.portal.notify import notify_applicant
 from gongkai.portal.tracking import code_hash, new_code
 from gongkai.portal.uploads import CheckedFile, store
 

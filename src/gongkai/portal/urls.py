@@ -13,5 +13,4 @@ urlpatterns = [
     path("open/<int:agency_id>/reports/<int:year>/", public.report, name="report"),
     path("open/<int:agency_id>/apply/", public.apply, name="apply"),
     path("attachments/<int:pk>/", staff.attachment, name="attachment"),
-    path("outbox/", staff.outbox, name="outbox"),
 ]

@@ -11,6 +11,8 @@ from gongkai.ledger.models.audit import AuditEntry
 from gongkai.ledger.models.calendar import HolidaySchedule
 from gongkai.ledger.models.catalogue import CatalogueCounter, CatalogueItem
 from gongkai.ledger.models.fee import FeeNotice
+from gongkai.ledger.models.letter import Letter, LetterTemplateText
+from gongkai.ledger.models.outbox import MessageChannel, OutboxMessage
 from gongkai.ledger.models.proactive import ProactiveCount
 from gongkai.ledger.models.year import ReportCorrection, YearLock
 
@@ -28,7 +30,11 @@ __all__ = [
     "ClockEventKind",
     "FeeNotice",
     "HolidaySchedule",
+    "Letter",
+    "LetterTemplateText",
     "Membership",
+    "MessageChannel",
+    "OutboxMessage",
     "ProactiveCount",
     "ReportCorrection",
     "Role",

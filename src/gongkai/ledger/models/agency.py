@@ -58,6 +58,13 @@ class Agency(models.Model):
     address = models.CharField("办公地址", max_length=200, blank=True)
     office_hours = models.CharField("办公时间", max_length=100, blank=True)
     phone = models.CharField("联系电话", max_length=40, blank=True)
+    reconsideration_body = models.CharField(
+        "行政复议机关",
+        max_length=200,
+        blank=True,
+        help_text="写入告知书的救济途径，如“某某市人民政府”",
+    )
+    court = models.CharField("管辖人民法院", max_length=200, blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "机关"

@@ -35,6 +35,7 @@ from gongkai.ledger.forms import (
 from gongkai.ledger.models import Application, Role
 from gongkai.ledger.views.common import actor, current_agency, current_date
 from gongkai.ledger.views.fee import fee_context
+from gongkai.ledger.views.letter import IssueForm, SendForm, default_kind
 
 
 @login_required
@@ -117,6 +118,12 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 agency=agency, initial={"assignee": application.assigned_to_id}
             ),
             **fee_context(application, deadline, today=today, cal=cal, staff=staff),
+            "letters": application.letters.defer("docx", "pdf") if staff else [],
+            "issue_form": IssueForm(
+                initial={"kind": default_kind(application.outcome), "on": today},
+                auto_id="letter-%s",
+            ),
+            "send_form": SendForm(initial={"on": today}, auto_id="send-%s"),
         },
     )
 

@@ -1,18 +1,16 @@
-"""Staff pages of the portal: uploaded identity documents (own agency's staff only) and the
-outbox of notifications."""
+"""What the public sent, for staff: uploaded identity documents (own agency's staff only)."""
 
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import FileResponse, Http404, HttpRequest
+from django.shortcuts import get_object_or_404
 
 from gongkai.ledger.access import (
-    agencies_visible_to,
     applications_visible_to,
     may_see_personal_data,
 )
-from gongkai.portal.models import Attachment, OutboxMessage
+from gongkai.portal.models import Attachment
 from gongkai.portal.uploads import path_of
 
 
@@ -33,13 +31,3 @@ def attachment(request: HttpRequest, pk: int) -> FileResponse:
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response
-
-
-@login_required
-def outbox(request: HttpRequest) -> HttpResponse:
-    messages = (
-        OutboxMessage.objects.filter(agency__in=agencies_visible_to(request.user))
-        .select_related("application", "agency")
-        .order_by("-created_at", "-pk")[:200]
-    )
-    return render(request, "portal/outbox.html", {"outbox": messages})

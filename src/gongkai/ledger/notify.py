@@ -16,8 +16,7 @@ from django.conf import settings
 from django.utils.module_loading import import_string
 
 from gongkai.application.status import Status
-from gongkai.ledger.models import Application, Membership, Role
-from gongkai.portal.models import Channel, OutboxMessage
+from gongkai.ledger.models import Application, Membership, MessageChannel, OutboxMessage, Role
 
 log = logging.getLogger(__name__)
 Sender = Callable[[OutboxMessage], None]
@@ -53,8 +52,8 @@ def _deliver(message: OutboxMessage) -> None:
 def notify_applicant(application: Application, *, subject: str, body: str) -> list[OutboxMessage]:
     messages = []
     for channel, recipient in (
-        (Channel.SMS, application.phone),
-        (Channel.EMAIL, application.email),
+        (MessageChannel.SMS, application.phone),
+        (MessageChannel.EMAIL, application.email),
     ):
         if recipient:
             message = OutboxMessage.objects.create(
@@ -94,7 +93,7 @@ def remind_clerks(*, today: date, soon: date) -> int:
                 agency=application.agency,
                 application=application,
                 to_user=user,
-                channel=Channel.EMAIL,
+                channel=MessageChannel.EMAIL,
                 recipient=user.email or user.get_username(),
                 subject=f"申请 {application.serial} {state}",
                 body=f"申请 {application.serial} 的答复期限为 {application.due_on}，{state}，请及时办理。",
