@@ -103,6 +103,8 @@ def create_demo(
         name=AGENCY,
         code="11000001MB0000000B",
         parent=city,
+        reconsideration_body="示例市示例区人民政府",
+        court="示例市示例区人民法院",
         address="示例市示例区人民路 1 号",
         office_hours="工作日 9:00–17:00",
         phone="010-00000000",
@@ -114,11 +116,13 @@ def create_demo(
     User = get_user_model()
     for username, display, agency_name, role in STAFF:
         password = (passwords or {}).get(username) or secrets.token_urlsafe(9)
-        user = User.objects.create_user(
-            username=username, password=password, first_name=display, is_staff=role is Role.ADMIN
-        )
+        user = User.objects.create_user(username=username, password=password, first_name=display)
         Membership.objects.create(user=user, agency=by_name[agency_name], role=role)
         users[username], given[username] = user, password
+    # The site administrator (holiday schedules, agencies, roles): no agency of its own.
+    password = (passwords or {}).get("siteadmin") or secrets.token_urlsafe(9)
+    User.objects.create_superuser(username="siteadmin", password=password, first_name="系统管理员")
+    given["siteadmin"] = password
 
     cal = calendar()
     year = today.year - 1

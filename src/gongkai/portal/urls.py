@@ -1,6 +1,6 @@
 from django.urls import path
 
-from gongkai.portal.views import public, staff, text_size
+from gongkai.portal.views import public, settings, staff, text_size
 
 app_name = "portal"
 urlpatterns = [
@@ -13,4 +13,7 @@ urlpatterns = [
     path("open/<int:agency_id>/reports/<int:year>/", public.report, name="report"),
     path("open/<int:agency_id>/apply/", public.apply, name="apply"),
     path("attachments/<int:pk>/", staff.attachment, name="attachment"),
+    path("settings/guide/", settings.guide, name="settings_guide"),
+    path("settings/letters/", settings.letters, name="settings_letters"),
+    path("settings/letters/<slug:kind>/", settings.letter, name="settings_letter"),
 ]

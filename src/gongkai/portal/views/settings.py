@@ -1,0 +1,119 @@
+"""The agency administrator's own settings: the 公开指南 and the wording of each letter.
+
+Scoped to the administrator's agency (Django's admin site is for site superusers only)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from gongkai.errors import GongkaiError
+from gongkai.ledger.access import AccessDenied, require_role
+from gongkai.ledger.actions.audit import audit
+from gongkai.ledger.models import Agency, LetterTemplateText, Role
+from gongkai.ledger.views.common import actor, current_agency
+from gongkai.letters import PLACEHOLDERS, LetterKind, check_template, default_template
+from gongkai.portal.models import Guide
+
+
+class GuideForm(forms.ModelForm[Guide]):
+    class Meta:
+        model = Guide
+        fields = ("how_to_apply", "address", "postcode", "office_hours", "phone", "fax", "email")
+        widgets: ClassVar = {"how_to_apply": forms.Textarea(attrs={"rows": 6})}
+
+
+class TemplateForm(forms.Form):
+    title = forms.CharField(label="标题", max_length=100)
+    body = forms.CharField(label="正文模板", widget=forms.Textarea(attrs={"rows": 14}))
+
+    def clean_body(self) -> str:
+        body: str = self.cleaned_data["body"]
+        try:
+            check_template(body)
+        except GongkaiError as exc:
+            raise forms.ValidationError(exc.message) from None
+        return body
+
+
+def _admin_agency(request: HttpRequest) -> Agency:
+    agency = current_agency(request)
+    try:
+        require_role(actor(request), agency, Role.ADMIN)
+    except AccessDenied:
+        raise Http404 from None
+    return agency
+
+
+@login_required
+def guide(request: HttpRequest) -> HttpResponse:
+    agency = _admin_agency(request)
+    instance = Guide.objects.filter(agency=agency).first() or Guide(agency=agency)
+    form = GuideForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            saved = form.save()
+            audit(actor=actor(request), agency=agency, action="guide_edit", obj=saved)
+        messages.success(request, "公开指南已保存")
+        return redirect(f"/settings/guide/?agency={agency.pk}")
+    return render(request, "portal/settings_guide.html", {"agency": agency, "form": form})
+
+
+@login_required
+def letters(request: HttpRequest) -> HttpResponse:
+    agency = _admin_agency(request)
+    own = {t.kind for t in LetterTemplateText.objects.filter(agency=agency)}
+    kinds = [(k, k.value in own) for k in LetterKind]
+    return render(request, "portal/settings_letters.html", {"agency": agency, "kinds": kinds})
+
+
+@login_required
+def letter(request: HttpRequest, kind: str) -> HttpResponse:
+    agency = _admin_agency(request)
+    if kind not in {k.value for k in LetterKind}:
+        raise Http404
+    row = LetterTemplateText.objects.filter(agency=agency, kind=kind).first()
+    default = default_template(LetterKind(kind))
+    initial = (
+        {"title": row.title, "body": row.body}
+        if row
+        else {"title": default.title, "body": default.body}
+    )
+    form = TemplateForm(request.POST or None, initial=initial)
+    if request.method == "POST" and "reset" in request.POST and row is not None:
+        with transaction.atomic():
+            audit(actor=actor(request), agency=agency, action="letter_template_reset", obj=row)
+            row.delete()
+        messages.success(request, "已恢复为全国通用的默认模板")
+        return redirect(f"/settings/letters/?agency={agency.pk}")
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            saved, _ = LetterTemplateText.objects.update_or_create(
+                agency=agency, kind=kind, defaults=form.cleaned_data
+            )
+            audit(
+                actor=actor(request),
+                agency=agency,
+                action="letter_template_edit",
+                obj=saved,
+                kind=kind,
+            )
+        messages.success(request, f"“{form.cleaned_data['title']}”模板已保存")
+        return redirect(f"/settings/letters/?agency={agency.pk}")
+    return render(
+        request,
+        "portal/settings_letter.html",
+        {
+            "agency": agency,
+            "form": form,
+            "kind": LetterKind(kind),
+            "custom": row is not None,
+            "placeholders": sorted(PLACEHOLDERS.items()),
+        },
+    )
