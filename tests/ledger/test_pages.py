@@ -119,3 +119,28 @@ def test_year_report_page_and_lock(world: World) -> None:
     json_response = login(world.clerk).get(f"/years/2025/report.json?agency={world.agency.pk}")
     assert json_response["Content-Type"].startswith("application/json")
     assert b'"gongkai.annual-report/1"' in json_response.content
+
+
+def test_appeals_from_the_application_page(world: World) -> None:
+    app = world.register(received_on=date(2025, 3, 3))
+    client = login(world.clerk)
+    client.post(
+        f"/applications/{app.pk}/appeals/",
+        {"kind": "reconsideration", "filed_on": "2025-05-06", "case_number": "示复〔2025〕1号"},
+    )
+    page = client.get(f"/applications/{app.pk}/").content.decode()
+    assert "示复〔2025〕1号" in page and "尚未审结" in page
+    appeal = app.appeals.get()
+    outsider = login(world.stranger)
+    assert (
+        outsider.post(
+            f"/appeals/{appeal.pk}/decide/", {"result": "upheld", "decided_on": "2025-06-30"}
+        ).status_code
+        == 404
+    )
+    client.post(f"/appeals/{appeal.pk}/decide/", {"result": "upheld", "decided_on": "2025-06-30"})
+    appeal.refresh_from_db()
+    assert (appeal.result, appeal.decided_on) == ("upheld", date(2025, 6, 30))
+    from gongkai.ledger.annual import ledger_report
+
+    assert ledger_report(world.agency, 2025).appeals["reconsideration"]["upheld"] == 1

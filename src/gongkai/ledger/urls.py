@@ -1,6 +1,15 @@
 from django.urls import path
 
-from gongkai.ledger.views import application, catalogue, letter, outbox, proactive, queue, year
+from gongkai.ledger.views import (
+    appeal,
+    application,
+    catalogue,
+    letter,
+    outbox,
+    proactive,
+    queue,
+    year,
+)
 
 app_name = "ledger"
 urlpatterns = [
@@ -9,6 +18,8 @@ urlpatterns = [
     path("applications/<int:pk>/", application.application_detail, name="application"),
     path("applications/<int:pk>/assign/", application.application_assign, name="assign"),
     path("applications/<int:pk>/letters/", letter.issue, name="letter_issue"),
+    path("applications/<int:pk>/appeals/", appeal.register, name="appeal_register"),
+    path("appeals/<int:pk>/decide/", appeal.decide, name="appeal_decide"),
     path("applications/<int:pk>/<slug:step>/", application.application_step, name="step"),
     path("letters/<int:pk>.<str:fmt>", letter.download, name="letter_download"),
     path("letters/<int:pk>/send/", letter.send, name="letter_send"),

@@ -33,6 +33,7 @@ from gongkai.ledger.forms import (
     StepForm,
 )
 from gongkai.ledger.models import Application, Role
+from gongkai.ledger.views.appeal import AppealForm, DecideForm
 from gongkai.ledger.views.common import actor, current_agency, current_date
 from gongkai.ledger.views.fee import fee_context
 from gongkai.ledger.views.letter import IssueForm, SendForm, default_kind
@@ -124,6 +125,9 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 auto_id="letter-%s",
             ),
             "send_form": SendForm(initial={"on": today}, auto_id="send-%s"),
+            "appeals": application.appeals.all(),
+            "appeal_form": AppealForm(initial={"filed_on": today}, auto_id="appeal-%s"),
+            "decide_form": DecideForm(initial={"decided_on": today}, auto_id="decide-%s"),
         },
     )
 
