@@ -170,3 +170,22 @@ def test_large_text_mode(world: World) -> None:
     assert response.status_code == 302 and response.cookies["large"].value == "1"
     assert 'class="large"' in client.get(f"/open/{world.agency.pk}/").content.decode()
     assert client.get("/open/text-size/?next=https://evil.example/")["Location"] == "/open/"
+
+
+def test_a_published_report_is_shown_as_locked(world: World) -> None:
+    from datetime import date
+
+    from gongkai.ledger import actions
+    from gongkai.ledger.annual import ledger_report
+    from gongkai.report import interchange
+
+    world.register(received_on=date(2025, 3, 3))
+    report = interchange.to_dict(ledger_report(world.agency, 2025))
+    actions.year_lock(actor=world.head, agency=world.agency, year=2025, report=report)
+    world.register(received_on=date(2025, 4, 1), correction_reason="补登记")  # after publication
+    listing = Client().get(f"/open/{world.agency.pk}/reports/").content.decode()
+    assert "2025 年政府信息公开工作年度报告" in listing
+    page = Client().get(f"/open/{world.agency.pk}/reports/2025/").content.decode()
+    assert "第三部分 收到和处理政府信息公开申请情况" in page
+    # The page shows the report as published: one application, not the one added since.
+    assert re.search(r"一、本年新收政府信息公开申请数量</th>\s*<td>\s*1</td>", page)

@@ -110,3 +110,21 @@ def test_edition_for_year(year: int, edition: Edition) -> None:
 def test_legacy_has_no_tables() -> None:
     with pytest.raises(KeyError):
         table(Edition.LEGACY, Section.REQUESTS)
+
+
+def test_layout_names_every_table_and_keeps_blank_and_absent_apart() -> None:
+    from gongkai.report import load
+    from gongkai.report.layout import layout
+
+    from ..conftest import gold
+
+    tables = layout(load(gold("001")))
+    assert [t.title for t in tables] == [
+        "第二部分 主动公开政府信息情况",
+        "第三部分 收到和处理政府信息公开申请情况",
+        "第四部分 政府信息公开行政复议、行政诉讼情况",
+    ]
+    first = dict(tables[1].rows[0][1])
+    assert first["自然人"] == 2 and first["商业企业"] is None
+    truncated = layout(load(gold("000")))[1].rows[0][1]
+    assert all(value == "" for _, value in truncated)

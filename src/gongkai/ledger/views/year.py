@@ -16,8 +16,8 @@ from gongkai.ledger.annual import ledger_report
 from gongkai.ledger.models import Role, YearLock
 from gongkai.ledger.views.common import actor, current_agency
 from gongkai.report import interchange
-from gongkai.report.editions import SECTION_NAMES
-from gongkai.report.grid import Edition, Section
+from gongkai.report.grid import Edition
+from gongkai.report.layout import layout
 
 
 @login_required
@@ -27,17 +27,6 @@ def year_report(request: HttpRequest, year: int) -> HttpResponse:
     report = ledger_report(agency, year, edition)
     findings = check(report)
     lock = YearLock.objects.filter(agency=agency, year=year).select_related("locked_by").first()
-    tables = []
-    for section in Section:
-        grid = report.table(section)
-        if grid is None:
-            continue
-        rows = report.rows(section)
-        cells = [
-            (row, [(c.label, rows.get(row.key, {}).get(c.key, "")) for c in row.columns])
-            for row in grid.rows
-        ]
-        tables.append((f"{section.label} {SECTION_NAMES[section.number]}", grid, cells))
     return render(
         request,
         "ledger/year.html",
@@ -45,7 +34,7 @@ def year_report(request: HttpRequest, year: int) -> HttpResponse:
             "agency": agency,
             "year": year,
             "report": report,
-            "tables": tables,
+            "tables": layout(report),
             "findings": findings,
             "has_errors": has_errors(findings),
             "lock": lock,

@@ -20,8 +20,7 @@ from gongkai.portal.models import Guide, Tracking
 from gongkai.portal.tracking import code_hash, same_phone
 from gongkai.portal.uploads import MAX_BYTES, MAX_FILES, check_upload
 from gongkai.report import interchange
-from gongkai.report.editions import SECTION_NAMES
-from gongkai.report.grid import Section
+from gongkai.report.layout import layout
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -74,21 +73,10 @@ def reports(request: HttpRequest, agency_id: int) -> HttpResponse:
 def report(request: HttpRequest, agency_id: int, year: int) -> HttpResponse:
     lock = get_object_or_404(YearLock, agency_id=agency_id, year=year)
     published = interchange.from_dict(lock.report)
-    tables = []
-    for section in Section:
-        grid = published.table(section)
-        if grid is None:
-            continue
-        rows = published.rows(section)
-        cells = [
-            (row, [(c.label, rows.get(row.key, {}).get(c.key, "")) for c in row.columns])
-            for row in grid.rows
-        ]
-        tables.append((f"{section.label} {SECTION_NAMES[section.number]}", grid, cells))
     return render(
         request,
         "portal/report.html",
-        {"agency": lock.agency, "year": year, "report": published, "tables": tables},
+        {"agency": lock.agency, "year": year, "report": published, "tables": layout(published)},
     )
 
 
