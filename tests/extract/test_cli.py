@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from gongkai.cli import main
 from gongkai.errors import InputError
 from gongkai.extract import extract_file
+from gongkai.extract.readers import Limits
 
 from ..conftest import SEEDS
 from .fixtures import document, markdown_requests
@@ -93,7 +94,7 @@ def test_unusable_files_exit_2_with_one_chinese_line(
 
 def test_files_too_large_and_directories_are_input_errors(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="过大"):
-        extract_file(SEED_FILES[0], max_bytes=100)
+        extract_file(SEED_FILES[0], limits=Limits(max_bytes=100))
     with pytest.raises(InputError, match="目录"):
         extract_file(tmp_path)
 

@@ -17,9 +17,11 @@ _WIDTH = 72
 def render(extraction: Extraction) -> str:
     stages = extraction.stages
     out: list[str] = [f"=== extraction of {extraction.source or '(text)'} ==="]
-    if stages.decoded:
-        d = stages.decoded
-        out.append(f"--- decoded: {d.size} bytes as {d.encoding}, {len(d.text)} characters")
+    if stages.document:
+        d = stages.document
+        how = f" as {d.encoding}" if d.encoding else ""
+        out.append(f"--- read: a {d.kind} document{how}, {len(d.text)} characters")
+        out.extend(f"    {note}" for note in d.notes)
     out.append(f"--- lines ({len(stages.lines)})")
     for line in stages.lines:
         if line.kind is LineKind.BLANK:

@@ -14,10 +14,10 @@ from gongkai.check.finding import Finding
 from gongkai.errors import ExtractionError, InputError
 from gongkai.extract import assemble, doubts
 from gongkai.extract.chrome import mark_chrome
-from gongkai.extract.decode import Decoded, decode
 from gongkai.extract.lines import Line, split_lines
 from gongkai.extract.markup import to_text
 from gongkai.extract.metadata import read_metadata
+from gongkai.extract.readers import Limits, ReadDocument, read_document
 from gongkai.extract.sections import Sections, find_sections, prose
 from gongkai.extract.stream import Item, build
 from gongkai.extract.tables import LocatedTable, locate_tables
@@ -37,7 +37,7 @@ class Stages:
     title: Title
     items: list[Item]
     tables: dict[Section, LocatedTable]
-    decoded: Decoded | None = None
+    document: ReadDocument | None = None
 
 
 @dataclass
@@ -53,8 +53,10 @@ class Extraction:
         return render(self)
 
 
-def extract_file(path: str | Path, *, max_bytes: int = 50_000_000) -> Extraction:
-    """Read and extract one document; `InputError` when it cannot be read as text."""
+def extract_file(path: str | Path, *, limits: Limits | None = None) -> Extraction:
+    """Read and extract one document of any supported kind; `InputError` when it cannot be read."""
+    limits = limits or Limits()
+    max_bytes = limits.max_bytes
     p = Path(path)
     try:
         size = p.stat().st_size
@@ -67,9 +69,9 @@ def extract_file(path: str | Path, *, max_bytes: int = 50_000_000) -> Extraction
         raise InputError(f"找不到文件 {p}") from None
     except OSError as exc:
         raise InputError(f"无法读取文件 {p}：{exc.strerror or exc}") from None
-    decoded = decode(data, name=p.name)
-    extraction = extract_text(decoded.text, source=p.name)
-    extraction.stages.decoded = decoded
+    document = read_document(data, p.name, limits)
+    extraction = extract_text(document.text, source=p.name)
+    extraction.stages.document = document
     return extraction
 
 

@@ -1,0 +1,62 @@
+"""Readers: each kind of file → the text the extraction pipeline reads.
+
+Every reader turns its format into plain text whose tables are tab-separated rows (one line per
+table row, merged cells expanded), so table location, digit recovery and the rule checks are the
+same for every format. A reader registers itself in `READERS` with a test on the file's first
+bytes and name; the first reader whose test passes reads the file, and plain text (any encoding
+`decode` knows) is the fallback.
+
+Bad files end in an `InputError` with a Chinese message, within the bounds of `Limits`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from gongkai.extract.decode import decode
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds against hostile or broken files; each is configurable."""
+
+    max_bytes: int = 50_000_000  # the file as handed in
+    max_unpacked_bytes: int = 200_000_000  # what a DOCX (a zip) may expand to
+    max_pages: int = 300  # a PDF
+    max_seconds: float = 120.0  # wall time a reader may spend (checked between pages)
+
+
+@dataclass
+class ReadDocument:
+    text: str
+    kind: str  # "text", "html", "docx", "pdf", "scan", …
+    encoding: str = ""
+    notes: list[str] = field(default_factory=list)  # what the reader wants said (OCR pages …)
+
+
+Test = Callable[[bytes, str], bool]
+Reader = Callable[[bytes, str, Limits], ReadDocument]
+
+#: (test, reader) pairs, tried in order. Format modules append themselves on import (see below).
+READERS: list[tuple[Test, Reader]] = []
+
+
+def read_document(data: bytes, name: str, limits: Limits = Limits()) -> ReadDocument:
+    for test, reader in READERS:
+        if test(data, name):
+            return reader(data, name, limits)
+    decoded = decode(data, name=name)  # plain text, or a saved page the pipeline un-marks itself
+    return ReadDocument(decoded.text, "text", decoded.encoding)
+
+
+def _register_formats() -> None:
+    """Import the format readers so they register; each lives in its own module."""
+    import importlib
+    import pkgutil
+
+    for module in pkgutil.iter_modules(__path__):
+        importlib.import_module(f"{__name__}.{module.name}")
+
+
+_register_formats()
