@@ -37,8 +37,13 @@ def pytest_configure(config: pytest.Config) -> None:
 def live_site(transactional_db: None) -> Iterator[str]:
     """The site on waitress, the server `gongkai serve` runs, in a thread of this process."""
     from django.core.wsgi import get_wsgi_application
+    from django.db import connections
     from waitress.server import create_server
 
+    # Server threads close their connection after each request, so the test database can be
+    # dropped at the end (persistent connections would keep it "in use" on PostgreSQL).
+    settings_dict = connections["default"].settings_dict
+    kept, settings_dict["CONN_MAX_AGE"] = settings_dict.get("CONN_MAX_AGE", 0), 0
     server = create_server(
         get_wsgi_application(), host="127.0.0.1", port=0, threads=16, backlog=256
     )
@@ -47,3 +52,4 @@ def live_site(transactional_db: None) -> Iterator[str]:
     yield f"http://127.0.0.1:{server.effective_port}"
     server.close()
     thread.join(timeout=10)
+    settings_dict["CONN_MAX_AGE"] = kept
