@@ -144,3 +144,14 @@ def test_appeals_from_the_application_page(world: World) -> None:
     from gongkai.ledger.annual import ledger_report
 
     assert ledger_report(world.agency, 2025).appeals["reconsideration"]["upheld"] == 1
+
+
+def test_the_queue_says_when_a_waiting_request_has_lapsed(world: World) -> None:
+    from gongkai.ledger import actions
+
+    app = world.register(received_on=date(2025, 3, 3))
+    actions.application_request_correction(actor=world.clerk, application=app, on=date(2025, 3, 5))
+    client = login(world.clerk)
+    # The correction period (15 working days by default) ends in late March; long past today.
+    page = client.get(f"/?agency={world.agency.pk}&status=awaiting_correction").content.decode()
+    assert app.serial in page and "视为放弃申请" in page

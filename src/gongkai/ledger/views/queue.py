@@ -12,14 +12,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from gongkai.application.status import Status
-from gongkai.clock import ClockStatus, ScheduleMissing
+from gongkai.clock import Calendar, ClockStatus, ScheduleMissing
+from gongkai.clock import status as clock_status
 from gongkai.ledger.access import (
     STAFF_ROLES,
     agencies_visible_to,
     applications_visible_to,
     role_in,
 )
-from gongkai.ledger.deadlines import calendar
+from gongkai.ledger.deadlines import calendar, deadline_of
 from gongkai.ledger.forms import QueueFilter
 from gongkai.ledger.models import Application
 from gongkai.ledger.views.common import actor, current_agency, current_date
@@ -62,7 +63,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         apps = apps.filter(due_on__gt=soon)
     apps = apps.order_by("due_on", "pk")
     page = Paginator(apps, PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = [(a, _light(a, today, soon)) for a in page.object_list]
+    rows = [(a, _light(a, today, soon, cal)) for a in page.object_list]
     return render(
         request,
         "ledger/queue.html",
@@ -78,12 +79,20 @@ def queue(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _light(application: Application, today: date, soon: date | None) -> ClockStatus | None:
-    """The queue's traffic light from the cached due date: the same boundary as the filter."""
+def _light(
+    application: Application, today: date, soon: date | None, cal: Calendar
+) -> ClockStatus | None:
+    """The queue's traffic light from the cached due date: the same boundary as the filter.
+    A request waiting for the applicant asks the clock whether it has lapsed meanwhile."""
     if not application.status_enum.is_open:
         return None
     if application.due_on is None:
-        return ClockStatus.WAITING if application.status != Status.REGISTERED else None
+        if application.status == Status.REGISTERED:
+            return None  # a needed year's holiday schedule is missing: the page says so
+        try:
+            return clock_status(deadline_of(application, cal), today)
+        except ScheduleMissing:
+            return ClockStatus.WAITING
     if application.due_on < today:
         return ClockStatus.OVERDUE
     if soon is not None and application.due_on <= soon:
