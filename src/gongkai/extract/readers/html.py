@@ -1,0 +1,263 @@
+"""A saved web page → text whose tables are tab-separated rows, merged cells expanded.
+
+The page is parsed with the standard library's `html.parser` into a small tree; `rowspan` and
+`colspan` are laid out on a full grid (the merged cell's text in its first position, the positions
+it covers left empty), and each grid row becomes one line. Word-exported markup (nested
+`<span>`/`<font>` runs, a digit per run, `&nbsp;`) reads as the text it shows; scripts and styles
+are dropped; block elements outside tables become lines. A table that holds other tables is page
+layout, not data: its cells are read as blocks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from gongkai.errors import InputError
+from gongkai.extract.decode import decode
+from gongkai.extract.readers import READERS, Limits, ReadDocument
+
+_HIDDEN = frozenset({"script", "style", "title", "template", "noscript", "xml"})
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param"}
+    | {"source", "track", "wbr"}
+)
+_BLOCK = frozenset(
+    {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd"}
+    | {"section", "article", "header", "footer", "nav", "main", "aside", "blockquote", "pre"}
+    | {"address", "center", "form", "fieldset", "figure", "figcaption", "hr", "body", "html"}
+    | {"table", "tr", "caption", "thead", "tbody", "tfoot"}
+)
+_CELLS = frozenset({"td", "th"})
+_SPACE = re.compile(r"[ \t\r\n\f\v\xa0\u3000]+")
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+_HEAD_MARKS = ("<html", "<table", "<!doctype html")
+#: Bounds on what one merged cell may cover, so a hostile span cannot blow up the grid.
+_MAX_COLSPAN = 64
+_MAX_ROWSPAN = 1000
+
+
+@dataclass
+class _Node:
+    tag: str
+    attrs: dict[str, str] = field(default_factory=dict)
+    children: list[_Node | str] = field(default_factory=list)
+    parent: _Node | None = None
+
+
+class _TreeBuilder(HTMLParser):
+    """Forgiving tree building: unclosed `<p>`, `<td>`, `<tr>` close where the next one starts."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = _Node("#root")
+        self.stack: list[_Node] = [self.root]
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        tag = tag.lower()
+        if self.hidden:
+            if tag in _HIDDEN:
+                self.hidden += 1
+            return
+        if tag in _HIDDEN:
+            self.hidden = 1
+            return
+        if tag in _CELLS:
+            self._close_within_table(("td", "th"))
+        elif tag == "tr":
+            self._close_within_table(("tr",))
+        elif tag == "p" and self.stack[-1].tag == "p":
+            self.stack.pop()
+        node = _Node(tag, {k.lower(): v or "" for k, v in attrs}, parent=self.stack[-1])
+        self.stack[-1].children.append(node)
+        if tag not in _VOID:
+            self.stack.append(node)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag.lower() not in _VOID and not self.hidden and self.stack[-1].tag == tag.lower():
+            self.stack.pop()
+
+    def handle_endtag(self, tag: str) -> None:
+        tag = tag.lower()
+        if self.hidden:
+            if tag in _HIDDEN:
+                self.hidden -= 1
+            return
+        for depth in range(len(self.stack) - 1, 0, -1):
+            if self.stack[depth].tag == tag:
+                del self.stack[depth:]
+                return
+            if self.stack[depth].tag == "table" and tag != "table":
+                return  # an end tag that belongs outside this table: ignore it
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.stack[-1].children.append(data)
+
+    def _close_within_table(self, tags: tuple[str, ...]) -> None:
+        for depth in range(len(self.stack) - 1, 0, -1):
+            tag = self.stack[depth].tag
+            if tag == "table":
+                return
+            if tag in tags:
+                del self.stack[depth:]
+                return
+
+
+def looks_like_html(data: bytes, name: str = "") -> bool:
+    head = data[:1024]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = head.decode("utf-16", "ignore")
+    else:
+        text = head.decode("latin-1")
+    text = text.lower()
+    return any(mark in text for mark in _HEAD_MARKS)
+
+
+def read_html(data: bytes, name: str, limits: Limits) -> ReadDocument:
+    if len(data) > limits.max_bytes:
+        raise InputError(f"{name} 过大（{len(data)} 字节，上限 {limits.max_bytes} 字节）")
+    text, encoding = _decode(data, name)
+    return ReadDocument(page_text(text), "html", encoding)
+
+
+def page_text(page: str) -> str:
+    """The text of an HTML page: blocks as lines, each table row one tab-separated line."""
+    builder = _TreeBuilder()
+    builder.feed(page)
+    builder.close()
+    lines: list[str] = []
+    _blocks(builder.root, lines, [])
+    out = [line for line in lines if line.strip()]
+    return "\n".join(out) + "\n"
+
+
+def _decode(data: bytes, name: str) -> tuple[str, str]:
+    declared = _CHARSET.search(data[:4096])
+    if declared:
+        encoding = declared.group(1).decode("ascii").lower()
+        if encoding in ("gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936"):
+            encoding = "gb18030"  # the superset: pages labelled GB2312 often hold GBK characters
+        try:
+            return data.decode(encoding), encoding
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong or unknown declaration: detect as for any text
+    decoded = decode(data, name=name)
+    return decoded.text, decoded.encoding
+
+
+def _blocks(node: _Node, lines: list[str], run: list[str]) -> None:
+    """Append `node`'s text to `lines`: inline text gathers in `run` until a block ends it."""
+    for child in node.children:
+        if isinstance(child, str):
+            run.append(child)
+            continue
+        if child.tag == "br":
+            _flush(lines, run)
+        elif child.tag == "table":
+            _flush(lines, run)
+            if _contains_table(child):
+                _layout_table(child, lines)
+            else:
+                lines.extend(_table_lines(child))
+        elif child.tag in _BLOCK or child.tag in _CELLS:
+            _flush(lines, run)
+            _blocks(child, lines, run)
+            _flush(lines, run)
+        else:
+            _blocks(child, lines, run)
+
+
+def _flush(lines: list[str], run: list[str]) -> None:
+    text = _SPACE.sub(" ", "".join(run)).strip()
+    if text:
+        lines.append(text)
+    run.clear()
+
+
+def _contains_table(node: _Node) -> bool:
+    return any(
+        isinstance(c, _Node) and (c.tag == "table" or _contains_table(c)) for c in node.children
+    )
+
+
+def _layout_table(table: _Node, lines: list[str]) -> None:
+    """A table used for page layout: each cell's content as blocks, in reading order."""
+    for row in _rows(table):
+        for cell in row:
+            run: list[str] = []
+            _blocks(cell, lines, run)
+            _flush(lines, run)
+
+
+def _rows(table: _Node) -> list[list[_Node]]:
+    """The table's rows (in `thead`/`tbody`/`tfoot` or directly), each its cells."""
+    rows: list[list[_Node]] = []
+    caption: list[_Node] = []
+
+    def visit(node: _Node) -> None:
+        for child in node.children:
+            if not isinstance(child, _Node):
+                continue
+            if child.tag == "tr":
+                rows.append([c for c in child.children if isinstance(c, _Node) and c.tag in _CELLS])
+            elif child.tag in ("thead", "tbody", "tfoot"):
+                visit(child)
+            elif child.tag == "caption":
+                caption.append(child)
+
+    visit(table)
+    return [[c] for c in caption] + rows
+
+
+def _cell_text(node: _Node) -> str:
+    parts: list[str] = []
+
+    def visit(n: _Node) -> None:
+        for child in n.children:
+            if isinstance(child, str):
+                parts.append(child)
+            elif child.tag == "br" or child.tag in _BLOCK or child.tag in _CELLS:
+                parts.append(" ")
+                visit(child)
+                parts.append(" ")
+            else:
+                visit(child)
+
+    visit(node)
+    return _SPACE.sub(" ", "".join(parts)).strip()
+
+
+def _span(cell: _Node, name: str, most: int) -> int:
+    found = re.match(r"\s*(\d+)", cell.attrs.get(name, ""))
+    return max(1, min(int(found.group(1)), most)) if found else 1
+
+
+def _table_lines(table: _Node) -> list[str]:
+    """Each row of the table's full grid as one tab-separated line; merged cells expanded."""
+    rows = _rows(table)
+    grid: list[dict[int, str]] = [{} for _ in rows]
+    for r, row in enumerate(rows):
+        c = 0
+        for cell in row:
+            while c in grid[r]:
+                c += 1
+            rowspan = _span(cell, "rowspan", min(_MAX_ROWSPAN, len(rows) - r))
+            colspan = _span(cell, "colspan", _MAX_COLSPAN)
+            for dr in range(rowspan):
+                for dc in range(colspan):
+                    grid[r + dr][c + dc] = ""
+            grid[r][c] = _cell_text(cell).replace("\t", " ")
+            c += colspan
+    lines = []
+    for placed in grid:
+        cells = [placed.get(c, "") for c in range(max(placed, default=-1) + 1)]
+        if any(cells):
+            lines.append("\t".join(cells))
+    return lines
+
+
+READERS.append((looks_like_html, read_html))

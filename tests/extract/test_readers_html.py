@@ -1,0 +1,120 @@
+"""Saved web pages: rowspan/colspan tables expanded to the grid, in UTF-8, GBK and Word's markup."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from gongkai.cli import main
+from gongkai.errors import InputError
+from gongkai.extract import extract_file
+from gongkai.extract.readers import Limits, read_document
+from gongkai.extract.readers.html import page_text
+from gongkai.report import Report, load
+
+from ..conftest import gold
+from . import merged
+
+
+@pytest.fixture(scope="module")
+def report() -> Report:
+    return load(gold("004"))
+
+
+def _assert_same(path: Path, want: Report) -> None:
+    extraction = extract_file(path)
+    got = extraction.report
+    assert extraction.stages.document is not None
+    assert extraction.stages.document.kind == "html"
+    assert dict(got.cells()) == dict(want.cells())
+    assert (got.edition, got.agency, got.year) == (want.edition, want.agency, want.year)
+
+
+def test_utf8_page_with_merged_headers_gives_the_gold_cells(tmp_path: Path, report: Report) -> None:
+    path = tmp_path / "report.html"
+    path.write_text(merged.html(report), encoding="utf-8")
+    _assert_same(path, report)
+
+
+def test_gbk_page_without_a_charset_gives_the_gold_cells(tmp_path: Path, report: Report) -> None:
+    path = tmp_path / "report.htm"
+    path.write_bytes(merged.html(report, charset=None).encode("gbk"))
+    _assert_same(path, report)
+    assert read_document(path.read_bytes(), path.name).encoding == "gb18030"
+
+
+def test_gbk_page_declaring_gb2312(tmp_path: Path, report: Report) -> None:
+    path = tmp_path / "report.html"
+    path.write_bytes(merged.html(report, charset="gb2312").encode("gbk"))
+    _assert_same(path, report)
+
+
+def test_word_exported_page_with_a_run_per_digit(tmp_path: Path, report: Report) -> None:
+    path = tmp_path / "report.html"
+    page = merged.html(report, word=True)
+    assert "<font face='Times New Roman'>4</font>" in page
+    path.write_text(page, encoding="utf-8")
+    _assert_same(path, report)
+
+
+def test_rowspan_and_colspan_fill_the_grid_with_blanks() -> None:
+    page = (
+        "<table><tr><td rowspan=2>甲</td><td colspan=2>乙</td></tr>"
+        "<tr><td>1</td><td>2<br>3</td></tr><tr><td>丙<td>4<td>5</table>"
+    )
+    assert page_text(page) == "甲\t乙\t\n\t1\t2 3\n丙\t4\t5\n"
+
+
+def test_scripts_styles_and_entities() -> None:
+    page = (
+        "<html><head><style>p{}</style><script>x='<p>no</p>'</script></head>"
+        "<body><p>一、总体&nbsp;情况</p><div>a &amp; b<br>c</div></body></html>"
+    )
+    assert page_text(page) == "一、总体 情况\na & b\nc\n"
+
+
+def test_a_layout_table_is_read_as_blocks() -> None:
+    page = "<table><tr><td><p>标题</p><table><tr><td>规章</td><td>1</td></tr></table></td></tr></table>"
+    assert page_text(page) == "标题\n规章\t1\n"
+
+
+def test_hostile_spans_stay_bounded() -> None:
+    page = "<table>" + '<tr><td colspan="99999999" rowspan="99999999">x</td></tr>' * 50 + "</table>"
+    started = time.monotonic()
+    lines = page_text(page).splitlines()
+    assert time.monotonic() - started < 5
+    assert len(lines) == 50
+
+
+def test_a_page_over_the_size_limit_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "big.html"
+    path.write_bytes(b"<html><body>" + b"<p>x</p>" * 20_000 + b"</body></html>")
+    with pytest.raises(InputError, match="过大"):
+        extract_file(path, limits=Limits(max_bytes=10_000))
+    with pytest.raises(InputError, match="过大"):
+        read_document(path.read_bytes(), path.name, Limits(max_bytes=10_000))
+
+
+def test_a_declared_200_mb_page_is_refused_without_reading_it(tmp_path: Path) -> None:
+    path = tmp_path / "huge.html"
+    with path.open("wb") as out:
+        out.write(b"<html>")
+        out.truncate(200_000_000)  # sparse: declared size only
+    started = time.monotonic()
+    with pytest.raises(InputError, match="过大"):
+        extract_file(path, limits=Limits(max_bytes=1_000_000))
+    assert time.monotonic() - started < 2
+
+
+def test_cli_prints_the_report_json(tmp_path: Path, report: Report) -> None:
+    path = tmp_path / "report.html"
+    path.write_text(merged.html(report), encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(path)])
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["agency"] == report.agency and data["year"] == report.year
+    assert data["requests"]["new_received"]["total"] == 52
