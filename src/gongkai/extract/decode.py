@@ -14,7 +14,7 @@ from gongkai.errors import InputError
 #: Formats people hand in by mistake, by their first bytes.
 _MAGIC = (
     (b"%PDF", "PDF 文件"),
-    (b"PK\x03\x04", "压缩包或 Word（.docx）文件"),
+    (b"PK\x03\x04", "压缩包（不是 Word 文件）"),
     (b"\xd0\xcf\x11\xe0", "Word（.doc）或 Excel（.xls）文件"),
     (b"\x89PNG", "PNG 图片"),
     (b"\xff\xd8\xff", "JPEG 图片"),

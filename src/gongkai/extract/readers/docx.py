@@ -1,0 +1,156 @@
+"""A Word file (.docx) → text: paragraphs in body order, each table row one tab-separated line
+with merged cells (`gridSpan`, `vMerge`) expanded to the full grid — the merged cell's text in its
+first position, the positions it covers left empty.
+
+A DOCX is a zip of XML parts. Before python-docx sees it, the zip's declared sizes are checked
+against `Limits.max_unpacked_bytes` and a sane compression ratio (zip bombs), and every XML part
+is refused if it declares a DOCTYPE or ENTITY (entity expansion).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from typing import Any
+
+from gongkai.errors import InputError
+from gongkai.extract.readers import READERS, Limits, ReadDocument
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MAIN_PART = "word/document.xml"
+_MAX_MEMBERS = 10_000
+_SPACE = re.compile(r"[ \t\xa0\u3000]+")
+#: Beyond this expansion (uncompressed / compressed), a large member is taken for a zip bomb;
+#: real Word XML compresses around 5–20×.
+_MAX_RATIO = 200
+_RATIO_FROM = 1_000_000  # bytes: small members may compress arbitrarily well
+
+
+def looks_like_docx(data: bytes, name: str) -> bool:
+    if not data.startswith(b"PK\x03\x04"):
+        return False
+    return _MAIN_PART.encode() in data or name.lower().endswith((".docx", ".docm"))
+
+
+def read_docx(data: bytes, name: str, limits: Limits) -> ReadDocument:
+    if len(data) > limits.max_bytes:
+        raise InputError(f"{name} 过大（{len(data)} 字节，上限 {limits.max_bytes} 字节）")
+    _check_zip(data, name, limits)
+    try:
+        from docx import Document
+
+        document = Document(io.BytesIO(data))
+        body = document.element.body
+    except Exception as exc:  # python-docx, lxml and zipfile each raise their own kinds
+        raise InputError(f"{name} 不是有效的 Word 文件（{type(exc).__name__}）") from None
+    lines: list[str] = []
+    _body(body, lines)
+    return ReadDocument("\n".join(line for line in lines if line.strip()) + "\n", "docx")
+
+
+def _check_zip(data: bytes, name: str, limits: Limits) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+            if len(members) > _MAX_MEMBERS:
+                raise InputError(f"{name} 解压后过大，可能是恶意文件（{len(members)} 个部件）")
+            total = sum(m.file_size for m in members)
+            bomb = any(
+                m.file_size > _RATIO_FROM and m.file_size > _MAX_RATIO * max(m.compress_size, 1)
+                for m in members
+            )
+            if total > limits.max_unpacked_bytes or bomb:
+                raise InputError(
+                    f"{name} 解压后过大，可能是恶意文件"
+                    f"（{total} 字节，上限 {limits.max_unpacked_bytes} 字节）"
+                )
+            if _MAIN_PART not in archive.namelist():
+                raise InputError(f"{name} 不是有效的 Word 文件（缺少 {_MAIN_PART}）")
+            for member in members:
+                if member.filename.lower().endswith((".xml", ".rels")):
+                    _check_xml(archive.read(member), name, member.filename)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as exc:
+        raise InputError(f"{name} 不是有效的 Word 文件（压缩包已损坏：{exc}）") from None
+    except NotImplementedError:
+        raise InputError(f"{name} 不是有效的 Word 文件（使用了不支持的压缩方式）") from None
+
+
+def _check_xml(part: bytes, name: str, member: str) -> None:
+    text = part.decode("utf-16") if part.startswith((b"\xff\xfe", b"\xfe\xff")) else part
+    probe = text.encode("utf-8") if isinstance(text, str) else text
+    if b"<!DOCTYPE" in probe or b"<!ENTITY" in probe:
+        raise InputError(
+            f"{name} 的 {member} 含有 DOCTYPE/ENTITY 声明（可用于实体展开攻击），拒绝读取"
+        )
+
+
+def _body(element: Any, lines: list[str]) -> None:
+    """Paragraphs and tables in body order (content controls are read through)."""
+    for child in element.iterchildren():
+        if child.tag == f"{_W}p":
+            lines.append(_paragraph(child, cell=False))
+        elif child.tag == f"{_W}tbl":
+            lines.extend(_table(child))
+        elif child.tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"):
+            _body(child, lines)
+
+
+def _paragraph(p: Any, *, cell: bool) -> str:
+    parts: list[str] = []
+    for node in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"):
+        if node.tag == f"{_W}t":
+            parts.append(node.text or "")
+        elif node.tag == f"{_W}tab" and node.getparent().tag == f"{_W}r":
+            parts.append(" ")
+        elif node.tag in (f"{_W}br", f"{_W}cr"):
+            parts.append(" " if cell else "\n")
+    return "\n".join(_SPACE.sub(" ", line).strip() for line in "".join(parts).split("\n"))
+
+
+def _cell_text(tc: Any) -> str:
+    texts = [_paragraph(p, cell=True) for p in tc.iter(f"{_W}p")]
+    return " ".join(" ".join(t for t in texts if t).split())
+
+
+def _val(parent: Any, tag: str) -> tuple[Any, str]:
+    """The child element `tag` of `parent`'s properties and its w:val ("" when absent)."""
+    if parent is None:
+        return None, ""
+    found = parent.find(f"{_W}{tag}")
+    if found is None:
+        return None, ""
+    return found, found.get(f"{_W}val", "")
+
+
+def _int(value: str, most: int) -> int:
+    try:
+        return max(1, min(int(value), most))
+    except ValueError:
+        return 1
+
+
+def _table(tbl: Any) -> list[str]:
+    """Each row of the table's grid as one tab-separated line."""
+    lines = []
+    for tr in tbl.iterchildren(f"{_W}tr"):
+        cells: list[str] = []
+        _, before = _val(tr.find(f"{_W}trPr"), "gridBefore")
+        if before:
+            cells.extend([""] * (_int(before, 64) if before.isdigit() else 0))
+        for tc in tr.iterchildren(f"{_W}tc"):
+            props = tc.find(f"{_W}tcPr")
+            _, span = _val(props, "gridSpan")
+            merged, merge = _val(props, "vMerge")
+            h_merged, h_merge = _val(props, "hMerge")
+            continued = (merged is not None and merge != "restart") or (
+                h_merged is not None and h_merge != "restart"
+            )
+            cells.append("" if continued else _cell_text(tc))
+            cells.extend([""] * (_int(span, 64) - 1 if span else 0))
+        if any(cells):
+            lines.append("\t".join(cells))
+    return lines
+
+
+READERS.append((looks_like_docx, read_docx))
