@@ -118,3 +118,22 @@ def test_cli_prints_the_report_json(tmp_path: Path, report: Report) -> None:
     data = json.loads(result.stdout)
     assert data["agency"] == report.agency and data["year"] == report.year
     assert data["requests"]["new_received"]["total"] == 52
+
+
+def test_deep_nesting_does_not_exhaust_the_stack() -> None:
+    page = "<html><body>" + "<div><span>" * 50_000 + "正文" + "</span></div>" * 50_000
+    started = time.monotonic()
+    assert page_text(page + "</body></html>").strip() == "正文"
+    assert time.monotonic() - started < 10
+
+
+def test_a_wrong_charset_declaration_falls_back_to_detection(
+    tmp_path: Path, report: Report
+) -> None:
+    path = tmp_path / "report.html"
+    path.write_bytes(merged.html(report, charset="utf-8").encode("gbk"))
+    _assert_same(path, report)
+
+
+def test_preformatted_text_keeps_its_lines() -> None:
+    assert page_text("<html><pre>规章\t1\n规范性文件\t2</pre></html>") == "规章\t1\n规范性文件\t2\n"

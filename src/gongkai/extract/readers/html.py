@@ -36,6 +36,8 @@ _HEAD_MARKS = ("<html", "<table", "<!doctype html")
 #: Bounds on what one merged cell may cover, so a hostile span cannot blow up the grid.
 _MAX_COLSPAN = 64
 _MAX_ROWSPAN = 1000
+#: Elements nested deeper than this are read as part of their ancestor (no recursion limit hit).
+_MAX_DEPTH = 200
 
 
 @dataclass
@@ -70,6 +72,10 @@ class _TreeBuilder(HTMLParser):
             self._close_within_table(("tr",))
         elif tag == "p" and self.stack[-1].tag == "p":
             self.stack.pop()
+        if len(self.stack) > _MAX_DEPTH:
+            if tag == "br":
+                self.stack[-1].children.append(" ")
+            return
         node = _Node(tag, {k.lower(): v or "" for k, v in attrs}, parent=self.stack[-1])
         self.stack[-1].children.append(node)
         if tag not in _VOID:
@@ -137,7 +143,7 @@ def page_text(page: str) -> str:
 
 def _decode(data: bytes, name: str) -> tuple[str, str]:
     declared = _CHARSET.search(data[:4096])
-    if declared:
+    if declared and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         encoding = declared.group(1).decode("ascii").lower()
         if encoding in ("gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936"):
             encoding = "gb18030"  # the superset: pages labelled GB2312 often hold GBK characters
@@ -163,12 +169,19 @@ def _blocks(node: _Node, lines: list[str], run: list[str]) -> None:
                 _layout_table(child, lines)
             else:
                 lines.extend(_table_lines(child))
+        elif child.tag == "pre":
+            _flush(lines, run)
+            lines.extend(_raw_text(child).splitlines())
         elif child.tag in _BLOCK or child.tag in _CELLS:
             _flush(lines, run)
             _blocks(child, lines, run)
             _flush(lines, run)
         else:
             _blocks(child, lines, run)
+
+
+def _raw_text(node: _Node) -> str:
+    return "".join(c if isinstance(c, str) else _raw_text(c) for c in node.children)
 
 
 def _flush(lines: list[str], run: list[str]) -> None:
