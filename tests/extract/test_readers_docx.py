@@ -119,3 +119,19 @@ def test_cli_prints_the_report_json(tmp_path: Path, report: Report, word: bytes)
     data = json.loads(result.stdout)
     assert data["agency"] == report.agency and data["year"] == report.year
     assert data["appeals"]["reconsideration"]["total"] == 3
+
+
+def test_text_box_fallback_is_not_read_twice(tmp_path: Path, word: bytes) -> None:
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    box = (
+        f'<w:p><w:r><mc:AlternateContent xmlns:mc="{mc}"><mc:Choice Requires="wps">'
+        "<w:t>文本框</w:t></mc:Choice><mc:Fallback><w:t>文本框</w:t></mc:Fallback>"
+        "</mc:AlternateContent></w:r></w:p>"
+    ).encode()
+    with zipfile.ZipFile(io.BytesIO(word)) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    members["word/document.xml"] = members["word/document.xml"].replace(
+        b"<w:body>", b"<w:body>" + box, 1
+    )
+    text = read_document(_zip(members), "box.docx").text
+    assert text.splitlines()[0] == "文本框"

@@ -137,3 +137,9 @@ def test_a_wrong_charset_declaration_falls_back_to_detection(
 
 def test_preformatted_text_keeps_its_lines() -> None:
     assert page_text("<html><pre>规章\t1\n规范性文件\t2</pre></html>") == "规章\t1\n规范性文件\t2\n"
+
+
+def test_a_table_holding_the_whole_article_is_layout() -> None:
+    prose = "本机关认真贯彻落实条例，" * 30
+    page = f"<html><table><tr><td>导航</td><td><p>一、总体情况</p><p>{prose}</p></td></tr></table>"
+    assert page_text(page) == f"导航\n一、总体情况\n{prose}\n"

@@ -18,6 +18,7 @@ from gongkai.errors import InputError
 from gongkai.extract.readers import READERS, Limits, ReadDocument
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _MAIN_PART = "word/document.xml"
 _MAX_MEMBERS = 10_000
 _SPACE = re.compile(r"[ \t\xa0\u3000]+")
@@ -72,6 +73,8 @@ def _check_zip(data: bytes, name: str, limits: Limits) -> None:
                     _check_xml(archive.read(member), name, member.filename)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as exc:
         raise InputError(f"{name} 不是有效的 Word 文件（压缩包已损坏：{exc}）") from None
+    except RuntimeError:  # an encrypted member
+        raise InputError(f"{name} 不是有效的 Word 文件（压缩包已加密）") from None
     except NotImplementedError:
         raise InputError(f"{name} 不是有效的 Word 文件（使用了不支持的压缩方式）") from None
 
@@ -99,6 +102,8 @@ def _body(element: Any, lines: list[str]) -> None:
 def _paragraph(p: Any, *, cell: bool) -> str:
     parts: list[str] = []
     for node in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"):
+        if any(a.tag == _FALLBACK for a in node.iterancestors()):
+            continue  # the same text again, for readers that do not know the drawing markup
         if node.tag == f"{_W}t":
             parts.append(node.text or "")
         elif node.tag == f"{_W}tab" and node.getparent().tag == f"{_W}r":

@@ -36,6 +36,9 @@ _HEAD_MARKS = ("<html", "<table", "<!doctype html")
 #: Bounds on what one merged cell may cover, so a hostile span cannot blow up the grid.
 _MAX_COLSPAN = 64
 _MAX_ROWSPAN = 1000
+#: A cell longer than this, or with more blocks, is page layout rather than a data cell.
+_MAX_CELL_TEXT = 200
+_MAX_CELL_BLOCKS = 6
 #: Elements nested deeper than this are read as part of their ancestor (no recursion limit hit).
 _MAX_DEPTH = 200
 
@@ -165,7 +168,7 @@ def _blocks(node: _Node, lines: list[str], run: list[str]) -> None:
             _flush(lines, run)
         elif child.tag == "table":
             _flush(lines, run)
-            if _contains_table(child):
+            if _is_layout(child):
                 _layout_table(child, lines)
             else:
                 lines.extend(_table_lines(child))
@@ -189,6 +192,25 @@ def _flush(lines: list[str], run: list[str]) -> None:
     if text:
         lines.append(text)
     run.clear()
+
+
+def _is_layout(table: _Node) -> bool:
+    """A table that holds other tables or whole passages of text lays out the page."""
+    if _contains_table(table):
+        return True
+    return any(
+        len(_cell_text(cell)) > _MAX_CELL_TEXT or _count_blocks(cell) > _MAX_CELL_BLOCKS
+        for row in _rows(table)
+        for cell in row
+    )
+
+
+def _count_blocks(node: _Node) -> int:
+    return sum(
+        (c.tag in _BLOCK or c.tag == "br") + _count_blocks(c)
+        for c in node.children
+        if isinstance(c, _Node)
+    )
 
 
 def _contains_table(node: _Node) -> bool:
