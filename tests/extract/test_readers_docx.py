@@ -135,3 +135,17 @@ def test_text_box_fallback_is_not_read_twice(tmp_path: Path, word: bytes) -> Non
     )
     text = read_document(_zip(members), "box.docx").text
     assert text.splitlines()[0] == "文本框"
+
+
+def test_flipped_bytes_end_in_an_input_error_or_a_reading(word: bytes) -> None:
+    import random
+
+    chance = random.Random(2)
+    for _ in range(60):
+        damaged = bytearray(word)
+        for _ in range(chance.randint(1, 20)):
+            damaged[chance.randrange(len(damaged))] = chance.randrange(256)
+        try:
+            read_document(bytes(damaged), "damaged.docx")
+        except InputError as error:
+            assert "Word 文件" in str(error) or "恶意文件" in str(error)

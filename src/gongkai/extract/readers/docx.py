@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from typing import Any
 
 from gongkai.errors import InputError
@@ -71,7 +72,14 @@ def _check_zip(data: bytes, name: str, limits: Limits) -> None:
             for member in members:
                 if member.filename.lower().endswith((".xml", ".rels")):
                     _check_xml(archive.read(member), name, member.filename)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        zlib.error,
+        EOFError,
+        OSError,
+        ValueError,
+    ) as exc:
         raise InputError(f"{name} 不是有效的 Word 文件（压缩包已损坏：{exc}）") from None
     except RuntimeError:  # an encrypted member
         raise InputError(f"{name} 不是有效的 Word 文件（压缩包已加密）") from None
