@@ -143,3 +143,11 @@ def test_a_table_holding_the_whole_article_is_layout() -> None:
     prose = "本机关认真贯彻落实条例，" * 30
     page = f"<html><table><tr><td>导航</td><td><p>一、总体情况</p><p>{prose}</p></td></tr></table>"
     assert page_text(page) == f"导航\n一、总体情况\n{prose}\n"
+
+
+def test_too_many_elements_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from gongkai.extract.readers import html
+
+    monkeypatch.setattr(html, "MAX_ELEMENTS", 1000)
+    with pytest.raises(InputError, match="元素超过 1000 个"):
+        read_document(b"<html>" + b"<span>1</span>" * 2000, "many.html")

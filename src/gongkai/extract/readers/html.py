@@ -41,14 +41,20 @@ _MAX_CELL_TEXT = 200
 _MAX_CELL_BLOCKS = 6
 #: Elements nested deeper than this are read as part of their ancestor (no recursion limit hit).
 _MAX_DEPTH = 200
+#: Real report pages hold tens of thousands of elements; more is refused to bound memory.
+MAX_ELEMENTS = 500_000
 
 
-@dataclass
+@dataclass(slots=True)
 class _Node:
     tag: str
     attrs: dict[str, str] = field(default_factory=dict)
     children: list[_Node | str] = field(default_factory=list)
     parent: _Node | None = None
+
+
+class _TooLarge(Exception):
+    pass
 
 
 class _TreeBuilder(HTMLParser):
@@ -59,6 +65,7 @@ class _TreeBuilder(HTMLParser):
         self.root = _Node("#root")
         self.stack: list[_Node] = [self.root]
         self.hidden = 0
+        self.elements = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         tag = tag.lower()
@@ -79,6 +86,9 @@ class _TreeBuilder(HTMLParser):
             if tag == "br":
                 self.stack[-1].children.append(" ")
             return
+        self.elements += 1
+        if self.elements > MAX_ELEMENTS:
+            raise _TooLarge
         node = _Node(tag, {k.lower(): v or "" for k, v in attrs}, parent=self.stack[-1])
         self.stack[-1].children.append(node)
         if tag not in _VOID:
@@ -130,14 +140,17 @@ def read_html(data: bytes, name: str, limits: Limits) -> ReadDocument:
     if len(data) > limits.max_bytes:
         raise InputError(f"{name} 过大（{len(data)} 字节，上限 {limits.max_bytes} 字节）")
     text, encoding = _decode(data, name)
-    return ReadDocument(page_text(text), "html", encoding)
+    return ReadDocument(page_text(text, name), "html", encoding)
 
 
-def page_text(page: str) -> str:
+def page_text(page: str, name: str = "网页") -> str:
     """The text of an HTML page: blocks as lines, each table row one tab-separated line."""
     builder = _TreeBuilder()
-    builder.feed(page)
-    builder.close()
+    try:
+        builder.feed(page)
+        builder.close()
+    except _TooLarge:
+        raise InputError(f"{name} 的网页元素超过 {MAX_ELEMENTS} 个，过大，无法读取") from None
     lines: list[str] = []
     _blocks(builder.root, lines, [])
     out = [line for line in lines if line.strip()]
