@@ -151,3 +151,10 @@ def test_too_many_elements_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(html, "MAX_ELEMENTS", 1000)
     with pytest.raises(InputError, match="元素超过 1000 个"):
         read_document(b"<html>" + b"<span>1</span>" * 2000, "many.html")
+
+
+def test_word_unicode_page_in_utf16(tmp_path: Path, report: Report) -> None:
+    path = tmp_path / "report.htm"
+    page = merged.html(report, charset="unicode", word=True)
+    path.write_bytes(page.encode("utf-16"))  # with its byte-order mark, as Word saves it
+    _assert_same(path, report)
