@@ -1,0 +1,156 @@
+"""A PDF with a text layer → text: the words outside tables in reading order, each table found by
+its ruling lines and written one tab-separated line per row, merged cells expanded — the merged
+cell's text in its first position, the positions it covers left empty (as the Word reader does;
+a covered position is never given a number).
+
+A table split across pages simply continues: the next page's rows follow the previous page's, so
+page numbers (「— 4 —」, 「第 4 页」) and header lines repeated on every page are dropped. A label
+broken over lines inside a cell (「社会公\\n益组织」) is joined without a space between Chinese.
+
+Bad files end in one `InputError`: encrypted, corrupt, too many pages, too slow, or without a
+text layer (a scan, which needs OCR).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import time
+from collections import Counter
+from typing import Any
+
+from gongkai.errors import InputError
+from gongkai.extract.readers import READERS, Limits, ReadDocument
+
+_TABLE_SETTINGS: dict[str, Any] = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+_PAGE_NUMBER = re.compile(
+    r"^(?:[—–\-－─]+\s*\d{1,4}\s*[—–\-－─]+"
+    r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4})$"
+)
+_BARE_NUMBER = re.compile(r"^\d{1,4}$")
+_SPACE = re.compile(r"[ \t\xa0\u3000]+")
+_DIGITS = re.compile(r"\d+")
+
+
+def looks_like_pdf(data: bytes, name: str) -> bool:
+    return data.lstrip(b"\xef\xbb\xbf \t\r\n\0")[:5] == b"%PDF-"
+
+
+def _wide(char: str) -> bool:
+    """Chinese, or full-width punctuation — text that is written without spaces."""
+    return char >= "\u2e80" and not char.isspace()
+
+
+def join_lines(text: str) -> str:
+    """A cell's lines as one: no space where both sides are Chinese, else one space."""
+    out = ""
+    for line in text.split("\n"):
+        line = _SPACE.sub(" ", line).strip()
+        if not line:
+            continue
+        if out and not (_wide(out[-1]) or _wide(line[0])):
+            out += " "
+        out += line
+    return out
+
+
+def read_pdf(data: bytes, name: str, limits: Limits) -> ReadDocument:
+    if len(data) > limits.max_bytes:
+        raise InputError(f"{name} 过大（{len(data)} 字节，上限 {limits.max_bytes} 字节）")
+    started = time.monotonic()
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except Exception as exc:  # pdfplumber wraps what pdfminer raises for a broken file
+        causes = (exc, *exc.args, exc.__context__)
+        if any(isinstance(c, PDFPasswordIncorrect | PDFEncryptionError) for c in causes):
+            raise InputError(f"{name} 已加密，无法读取") from None
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+        raise InputError(f"{name} 已损坏或不是有效的 PDF（{type(cause).__name__}）") from None
+    with pdf:
+        try:
+            pages = pdf.pages
+        except Exception as exc:
+            raise InputError(f"{name} 已损坏或不是有效的 PDF（{type(exc).__name__}）") from None
+        if len(pages) > limits.max_pages:
+            raise InputError(f"{name} 页数过多（{len(pages)} 页，上限 {limits.max_pages} 页）")
+        if not pages:
+            raise InputError(f"{name} 已损坏或不是有效的 PDF（没有页面）")
+        read: list[list[tuple[str, bool]]] = []  # per page: (line, is a table row)
+        for number, page in enumerate(pages, start=1):
+            if time.monotonic() - started > limits.max_seconds:
+                raise InputError(
+                    f"{name} 读取超时（第 {number} 页，上限 {limits.max_seconds:g} 秒）"
+                )
+            try:
+                read.append(_page(page))
+            except InputError:
+                raise
+            except Exception as exc:
+                raise InputError(
+                    f"{name} 已损坏或不是有效的 PDF（第 {number} 页：{type(exc).__name__}）"
+                ) from None
+            page.close()
+    if not any(line.strip() for lines in read for line, _ in lines):
+        raise InputError(f"{name} 没有文字层（可能是扫描件），需要 OCR")
+    lines = _without_page_furniture(read)
+    return ReadDocument("\n".join(lines) + "\n", "pdf")
+
+
+def _page(page: Any) -> list[tuple[str, bool]]:
+    """One page's lines, top to bottom: text lines and table rows (True)."""
+    tables = page.find_tables(_TABLE_SETTINGS)
+    # a table of one cell is a box or a rule drawn around text, not a table
+    tables = [t for t in tables if len(t.rows) > 1 or len(t.rows[0].cells) > 1]
+    items: list[tuple[float, float, list[tuple[str, bool]]]] = []
+    for table in tables:
+        rows = []
+        for row in table.extract():
+            cells = [join_lines(cell or "").replace("\t", " ") for cell in row]
+            if any(cells):
+                rows.append(("\t".join(cells), True))
+        items.append((table.bbox[1], table.bbox[0], rows))
+
+    def outside(obj: dict[str, Any]) -> bool:
+        x = (obj["x0"] + obj["x1"]) / 2
+        y = (obj["top"] + obj["bottom"]) / 2
+        return not any(t.bbox[0] <= x <= t.bbox[2] and t.bbox[1] <= y <= t.bbox[3] for t in tables)
+
+    text = page.filter(outside) if tables else page
+    for line in text.extract_text_lines(return_chars=False):
+        content = _SPACE.sub(" ", line["text"]).strip()
+        if content:
+            items.append((line["top"], line["x0"], [(content, False)]))
+    items.sort(key=lambda item: (item[0], item[1]))
+    return [line for _, _, lines in items for line in lines]
+
+
+def _without_page_furniture(pages: list[list[tuple[str, bool]]]) -> list[str]:
+    """All pages' lines, without page numbers and the header or footer lines every page repeats."""
+    edges: Counter[str] = Counter()
+    for lines in pages:
+        text = [line for line, row in lines if not row]
+        for line in {*text[:2], *text[-2:]}:
+            edges[_DIGITS.sub("#", line)] += 1
+    repeated = {key for key, count in edges.items() if len(pages) >= 3 and count > len(pages) / 2}
+    out = []
+    for number, lines in enumerate(pages, start=1):
+        text = [line for line, row in lines if not row]
+        edge = {*text[:1], *text[-1:]}
+        for line, row in lines:
+            if not row and (
+                _PAGE_NUMBER.match(line)
+                or _DIGITS.sub("#", line) in repeated
+                or
+                # a bare number is a page number only at the page's edge and if it is the page's
+                (line in edge and _BARE_NUMBER.match(line) and int(line) in (number, number - 1))
+            ):
+                continue
+            out.append(line)
+    return out
+
+
+READERS.append((looks_like_pdf, read_pdf))

@@ -1,0 +1,215 @@
+"""PDF files with a text layer: tables by their ruling lines, merged header cells, tables split
+across pages; encrypted, corrupt, over-long and image-only files refused with one clear error.
+
+The fixtures are 公文 PDFs written by `gongkai.documents` from the gold values of seed 004, laid
+out like the national format (header rows with merged cells, labels in narrow columns that wrap).
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import json
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from gongkai.cli import main
+from gongkai.documents import (
+    Block,
+    Cell,
+    Document,
+    HeaderCell,
+    Heading,
+    Paragraph,
+    Table,
+    document_pdf,
+)
+from gongkai.errors import InputError
+from gongkai.extract import extract_file
+from gongkai.extract.readers import Limits, read_document
+from gongkai.extract.readers.pdf import join_lines
+from gongkai.report import Report, load
+
+from ..conftest import gold
+from . import merged
+
+#: Header rows of the national tables: 一 (the first group's title and column labels), 三, 四.
+_HEADER_ROWS = (2, 3, 3)
+_HEADINGS = ("一、", "二、", "三、", "四、", "五、", "六、")
+
+
+def _table(grid: merged.Grid, header_rows: int) -> Table:
+    placed = merged._placed(grid)
+    width = max(c + cell.cols for _, c, cell in placed)
+    header: list[list[HeaderCell | str]] = [
+        [HeaderCell(cell.text, cols=cell.cols, rows=cell.rows) for r, _, cell in placed if r == i]
+        for i in range(header_rows)
+    ]
+    body: list[list[Cell | str | int | None]] = []
+    for i in range(header_rows, len(grid)):
+        row: list[Cell | str | int | None] = [Cell("")] * width
+        for r, c, cell in placed:
+            if r == i:
+                row[c] = Cell(cell.text)
+        body.append(row)
+    return Table.of(header, body)
+
+
+def _document(report: Report, *, prose_before_requests: int = 0) -> Document:
+    title, *rest = merged.blocks(report)
+    assert isinstance(title, str)
+    blocks: list[Block] = []
+    tables = iter(_HEADER_ROWS)
+    for block in rest:
+        if not isinstance(block, str):
+            blocks.append(_table(block, next(tables)))
+        elif block.startswith(_HEADINGS):
+            blocks.append(Heading(block))
+            if block.startswith("三、"):
+                paragraph = "本机关依法办理政府信息公开申请，严格按照法定时限答复申请人。" * 3
+                blocks.extend(Paragraph(paragraph) for _ in range(prose_before_requests))
+        else:
+            blocks.append(Paragraph(block))
+    return Document(title, tuple(blocks))
+
+
+@pytest.fixture(scope="module")
+def report() -> Report:
+    return load(gold("004"))
+
+
+@pytest.fixture(scope="module")
+def pdf(report: Report) -> bytes:
+    return document_pdf(_document(report))
+
+
+@pytest.fixture(scope="module")
+def pdf_split(report: Report) -> bytes:
+    return document_pdf(_document(report, prose_before_requests=4))
+
+
+def _pages_with(data: bytes, text: str) -> list[int]:
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as document:
+        pages = [
+            (page.page_number, "".join((page.extract_text() or "").split()))
+            for page in document.pages
+        ]
+    return [number for number, content in pages if text in content]
+
+
+def _check(tmp_path: Path, data: bytes, report: Report) -> None:
+    path = tmp_path / "report.pdf"
+    path.write_bytes(data)
+    extraction = extract_file(path)
+    got = extraction.report
+    assert extraction.stages.document is not None
+    assert extraction.stages.document.kind == "pdf"
+    assert dict(got.cells()) == dict(report.cells())
+    assert (got.edition, got.agency, got.year) == (report.edition, report.agency, report.year)
+    assert got.agency == "栖霞区人民政府办公室" and got.year == 2020
+
+
+def test_pdf_with_merged_header_cells_gives_the_gold_cells(
+    tmp_path: Path, report: Report, pdf: bytes
+) -> None:
+    _check(tmp_path, pdf, report)
+
+
+def test_a_table_split_across_pages_still_gives_the_gold_cells(
+    tmp_path: Path, report: Report, pdf_split: bytes
+) -> None:
+    # the requests table starts after the prose and runs over at least one page break
+    first = _pages_with(pdf_split, "申请人情况")[0]
+    assert _pages_with(pdf_split, "申请人情况")[-1] > first
+    assert _pages_with(pdf_split, "严格按照法定时限")[-1] == first
+    _check(tmp_path, pdf_split, report)
+
+
+def test_rows_are_tab_separated_with_labels_joined_and_page_numbers_dropped(pdf: bytes) -> None:
+    text = read_document(pdf, "report.pdf").text
+    assert "\t\t\t申请人情况\t\t\t\t\t\t\n" in text
+    assert "\t\t\t自然人\t法人或其他组织\t\t\t\t\t总计\n" in text
+    assert "\t\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t\n" in text
+    assert "三、本年度办理结果\t（一）予以公开\t\t12\t1\t0\t0\t0\t0\t13\n" in text
+    assert "\n\t\t5.属于三类内部事务信息\t2\t0\t0\t0\t0\t0\t2\n" in text
+    assert "\n2\t0\t0\t1\t3\t1\t0\t0\t0\t1\t3\t0\t0\t0\t3\n" in text
+    assert "— 1 —" not in text and "— 2 —" not in text
+    assert text.index("二、主动公开政府信息情况") < text.index("规章\t0\t0\t0")
+    assert text.index("规章\t0\t0\t0") < text.index("三、收到和处理政府信息公开申请情况")
+
+
+def test_cell_lines_join_without_a_space_between_chinese() -> None:
+    assert join_lines("社会公\n益组织") == "社会公益组织"
+    assert join_lines("（四）无\n法提供") == "（四）无法提供"
+    assert join_lines("（一\n）予\n以公\n开") == "（一）予以公开"
+    assert join_lines("1.属于\n国家\n秘密") == "1.属于国家秘密"
+    assert join_lines("Open\nGovernment") == "Open Government"
+    assert join_lines(" 12 \n") == "12"
+
+
+def test_cli_prints_the_report_json(tmp_path: Path, report: Report, pdf: bytes) -> None:
+    path = tmp_path / "report.pdf"
+    path.write_bytes(pdf)
+    result = CliRunner().invoke(main, ["extract", str(path)])
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["schema"] == "gongkai.annual-report/1"
+    assert data["agency"] == report.agency and data["year"] == report.year
+    assert data["appeals"]["reconsideration"]["total"] == 3
+
+
+def _refused(tmp_path: Path, data: bytes, match: str, limits: Limits | None = None) -> None:
+    path = tmp_path / "bad.pdf"
+    path.write_bytes(data)
+    started = time.monotonic()
+    with pytest.raises(InputError, match=match):
+        extract_file(path, limits=limits)
+    assert time.monotonic() - started < 5
+
+
+def test_an_encrypted_pdf_is_refused(tmp_path: Path, pdf: bytes) -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    writer.encrypt("secret")
+    out = io.BytesIO()
+    writer.write(out)
+    _refused(tmp_path, out.getvalue(), "bad.pdf 已加密，无法读取")
+
+
+@pytest.mark.parametrize("keep", [0.5, 0.05, 200])
+def test_a_truncated_pdf_is_refused(tmp_path: Path, pdf: bytes, keep: float) -> None:
+    end = int(len(pdf) * keep) if keep < 1 else int(keep)
+    _refused(tmp_path, pdf[:end], "bad.pdf 已损坏或不是有效的 PDF")
+
+
+def test_a_file_that_only_starts_like_a_pdf_is_refused(tmp_path: Path) -> None:
+    _refused(tmp_path, b"%PDF-1.7\n" + "不是 PDF".encode() * 50, "已损坏或不是有效的 PDF")
+
+
+def test_more_pages_than_the_limit_are_refused(tmp_path: Path) -> None:
+    blocks = tuple(Paragraph(f"第{i}段。" * 200) for i in range(12))
+    data = document_pdf(Document("五页的文件", blocks))
+    assert len(_pages_with(data, "")) >= 5
+    _refused(tmp_path, data, r"页数过多（\d+ 页，上限 2 页）", Limits(max_pages=2))
+
+
+def test_the_time_limit_is_checked_between_pages(tmp_path: Path, pdf: bytes) -> None:
+    _refused(tmp_path, pdf, "读取超时", Limits(max_seconds=0))
+
+
+def test_a_pdf_without_a_text_layer_asks_for_ocr(tmp_path: Path) -> None:
+    import weasyprint
+    from PIL import Image
+
+    image = io.BytesIO()
+    Image.new("RGB", (200, 100), "white").save(image, "PNG")
+    source = base64.b64encode(image.getvalue()).decode()
+    scan = weasyprint.HTML(string=f'<img src="data:image/png;base64,{source}">').write_pdf()
+    assert isinstance(scan, bytes)
+    _refused(tmp_path, scan, "没有文字层（可能是扫描件），需要 OCR")
