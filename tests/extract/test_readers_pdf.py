@@ -30,7 +30,7 @@ from gongkai.documents import (
 from gongkai.errors import InputError
 from gongkai.extract import extract_file
 from gongkai.extract.readers import Limits, read_document
-from gongkai.extract.readers.pdf import join_lines
+from gongkai.extract.readers.pdf import _without_page_furniture, join_lines
 from gongkai.report import Report, load
 
 from ..conftest import gold
@@ -213,3 +213,28 @@ def test_a_pdf_without_a_text_layer_asks_for_ocr(tmp_path: Path) -> None:
     scan = weasyprint.HTML(string=f'<img src="data:image/png;base64,{source}">').write_pdf()
     assert isinstance(scan, bytes)
     _refused(tmp_path, scan, "没有文字层（可能是扫描件），需要 OCR")
+
+
+def test_page_numbers_and_running_headers_are_dropped_and_nothing_else() -> None:
+    def page(number: int, *body: str) -> list[tuple[str, bool]]:
+        return [
+            ("栖霞区人民政府办公室文件", False),
+            *((line, "\t" in line) for line in body),
+            (f"第 {number} 页 共 3 页" if number < 3 else f"- {number} -", False),
+            (str(number), False),
+        ]
+
+    pages = [
+        page(1, "二、主动公开政府信息情况", "规章\t0\t0\t0"),
+        page(2, "行政许可\t0\t0\t0", "3", "栖霞区人民政府办公室文件"),
+        page(3, "— 3 —", "行政处罚\t1\t2\t3", "2"),
+    ]
+    assert _without_page_furniture(pages) == [
+        "二、主动公开政府信息情况",
+        "规章\t0\t0\t0",
+        "行政许可\t0\t0\t0",
+        "3",  # a bare number inside the page is a value, not a page number
+        "栖霞区人民政府办公室文件",  # said inside the page, not at its edge
+        "行政处罚\t1\t2\t3",
+        "2",
+    ]

@@ -128,25 +128,29 @@ def _page(page: Any) -> list[tuple[str, bool]]:
     return [line for _, _, lines in items for line in lines]
 
 
+def _edges(lines: list[tuple[str, bool]]) -> set[int]:
+    """Positions of the first two and last two text lines of a page, where furniture sits."""
+    text = [i for i, (_, row) in enumerate(lines) if not row]
+    return {*text[:2], *text[-2:]}
+
+
 def _without_page_furniture(pages: list[list[tuple[str, bool]]]) -> list[str]:
-    """All pages' lines, without page numbers and the header or footer lines every page repeats."""
-    edges: Counter[str] = Counter()
+    """All pages' lines, without page numbers and the header or footer lines most pages repeat
+    at their top or bottom (compared with digits masked, so 「第 3 页」 repeats 「第 2 页」)."""
+    seen: Counter[str] = Counter()
     for lines in pages:
-        text = [line for line, row in lines if not row]
-        for line in {*text[:2], *text[-2:]}:
-            edges[_DIGITS.sub("#", line)] += 1
-    repeated = {key for key, count in edges.items() if len(pages) >= 3 and count > len(pages) / 2}
+        seen.update({_DIGITS.sub("#", lines[i][0]) for i in _edges(lines)})
+    seen.pop("#", None)  # bare numbers: page numbers only by the rule below
+    repeated = {key for key, count in seen.items() if len(pages) >= 3 and count > len(pages) / 2}
     out = []
     for number, lines in enumerate(pages, start=1):
-        text = [line for line, row in lines if not row]
-        edge = {*text[:1], *text[-1:]}
-        for line, row in lines:
+        edges = _edges(lines)
+        for i, (line, row) in enumerate(lines):
             if not row and (
                 _PAGE_NUMBER.match(line)
-                or _DIGITS.sub("#", line) in repeated
-                or
+                or (i in edges and _DIGITS.sub("#", line) in repeated)
                 # a bare number is a page number only at the page's edge and if it is the page's
-                (line in edge and _BARE_NUMBER.match(line) and int(line) in (number, number - 1))
+                or (i in edges and _BARE_NUMBER.match(line) and int(line) in (number, number - 1))
             ):
                 continue
             out.append(line)
