@@ -238,3 +238,19 @@ def test_page_numbers_and_running_headers_are_dropped_and_nothing_else() -> None
         "行政处罚\t1\t2\t3",
         "2",
     ]
+
+
+def test_a_web_page_printed_to_pdf_with_merged_label_cells(tmp_path: Path, report: Report) -> None:
+    """Row spans in the body (「三、本年度办理结果」 over 20 rows) and value cells spanning
+    columns. One tall page: WeasyPrint drops the text of a row span that a page break cuts."""
+    import weasyprint
+
+    style = "<style>@page { size: 300mm 600mm; margin: 1cm } table { border-collapse: collapse } "
+    source = merged.html(report).replace("<style>", style, 1)
+    data = weasyprint.HTML(string=source).write_pdf()
+    assert isinstance(data, bytes)
+    assert len(_pages_with(data, "")) == 1
+    text = read_document(data, "page.pdf").text
+    assert "三、本年度办理结果\t（一）予以公开\t\t12\t1\t0\t0\t0\t0\t13\n" in text
+    assert "\n\t（四）无法提供\t1.本机关不掌握相关政府信息\t24\t3\t0\t0\t0\t0\t27\n" in text
+    _check(tmp_path, data, report)
