@@ -254,3 +254,13 @@ def test_a_web_page_printed_to_pdf_with_merged_label_cells(tmp_path: Path, repor
     assert "三、本年度办理结果\t（一）予以公开\t\t12\t1\t0\t0\t0\t0\t13\n" in text
     assert "\n\t（四）无法提供\t1.本机关不掌握相关政府信息\t24\t3\t0\t0\t0\t0\t27\n" in text
     _check(tmp_path, data, report)
+
+
+def test_check_reads_a_pdf_too(tmp_path: Path, pdf: bytes) -> None:
+    path = tmp_path / "report.pdf"
+    path.write_bytes(pdf)
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code in (0, 1), result.stderr
+    assert "栖霞区人民政府办公室" in result.stdout
+    help_text = CliRunner().invoke(main, ["extract", "--help"]).stdout
+    assert "PDF" in help_text

@@ -32,7 +32,7 @@ from gongkai.report.document import Report
 def check(report: Path, previous: Path | None, fmt: str) -> None:
     """按全国统一格式的勾稽关系（R1–R14）核对一份年度报告。
 
-    REPORT 可以是 gongkai.annual-report/1 格式的 JSON 文件，也可以是报告原文（文本、Markdown、网页、Word），
+    REPORT 可以是 gongkai.annual-report/1 格式的 JSON 文件，也可以是报告原文（文本、Markdown、网页、Word、PDF），
     原文会先被读取，读取中的疑点与核对结果一并列出。
 
     退出码：0 未发现错误；1 有错误级别的问题；2 文件无法使用。

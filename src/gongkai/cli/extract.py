@@ -28,7 +28,7 @@ _EXIT_UNUSABLE = 2
     "--debug", is_flag=True, help="在标准错误输出中逐步显示读取过程（行、表格定位、单元格、报告）。"
 )
 def extract(files: tuple[Path, ...], out_dir: Path | None, debug: bool) -> None:
-    """读取年度报告原文（纯文本、Markdown、网页 HTML、Word .docx），输出 gongkai.annual-report/1 格式的 JSON。
+    """读取年度报告原文（纯文本、Markdown、网页 HTML、Word .docx、有文字层的 PDF），输出 gongkai.annual-report/1 格式的 JSON。
 
     \b
     一个文件：输出一份带缩进的 JSON；多个文件：每行一份 JSON。
