@@ -204,15 +204,7 @@ def test_the_time_limit_is_checked_between_pages(tmp_path: Path, pdf: bytes) -> 
 
 
 def test_a_pdf_without_a_text_layer_asks_for_ocr(tmp_path: Path) -> None:
-    import weasyprint
-    from PIL import Image
-
-    image = io.BytesIO()
-    Image.new("RGB", (200, 100), "white").save(image, "PNG")
-    source = base64.b64encode(image.getvalue()).decode()
-    scan = weasyprint.HTML(string=f'<img src="data:image/png;base64,{source}">').write_pdf()
-    assert isinstance(scan, bytes)
-    _refused(tmp_path, scan, "没有文字层（可能是扫描件），需要 OCR")
+    _refused(tmp_path, _image_page(), "没有文字层（可能是扫描件），需要 OCR")
 
 
 def test_page_numbers_and_running_headers_are_dropped_and_nothing_else() -> None:
@@ -264,3 +256,38 @@ def test_check_reads_a_pdf_too(tmp_path: Path, pdf: bytes) -> None:
     assert "栖霞区人民政府办公室" in result.stdout
     help_text = CliRunner().invoke(main, ["extract", "--help"]).stdout
     assert "PDF" in help_text
+
+
+def _image_page() -> bytes:
+    import weasyprint
+    from PIL import Image
+
+    image = io.BytesIO()
+    Image.new("RGB", (200, 100), "white").save(image, "PNG")
+    source = base64.b64encode(image.getvalue()).decode()
+    scan = weasyprint.HTML(string=f'<img src="data:image/png;base64,{source}">').write_pdf()
+    assert isinstance(scan, bytes)
+    return scan
+
+
+def test_scanned_pages_among_text_pages_are_noted(pdf: bytes) -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    writer.append(PdfReader(io.BytesIO(_image_page())))
+    out = io.BytesIO()
+    writer.write(out)
+    pages = len(writer.pages)
+    document = read_document(out.getvalue(), "mixed.pdf")
+    assert "三、本年度办理结果\t（一）予以公开" in document.text
+    assert document.notes == [f"第 {pages} 页没有文字层（可能是扫描件），未读取，需要 OCR"]
+
+
+def test_an_owner_password_alone_does_not_stop_reading(pdf: bytes) -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    writer.encrypt(user_password="", owner_password="owner")
+    out = io.BytesIO()
+    writer.write(out)
+    assert "规章\t0\t0\t0" in read_document(out.getvalue(), "locked.pdf").text

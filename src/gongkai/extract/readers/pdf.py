@@ -80,6 +80,7 @@ def read_pdf(data: bytes, name: str, limits: Limits) -> ReadDocument:
         if not pages:
             raise InputError(f"{name} 已损坏或不是有效的 PDF（没有页面）")
         read: list[list[tuple[str, bool]]] = []  # per page: (line, is a table row)
+        scanned: list[int] = []  # pages that are only images
         for number, page in enumerate(pages, start=1):
             if time.monotonic() - started > limits.max_seconds:
                 raise InputError(
@@ -87,8 +88,8 @@ def read_pdf(data: bytes, name: str, limits: Limits) -> ReadDocument:
                 )
             try:
                 read.append(_page(page))
-            except InputError:
-                raise
+                if not page.chars and page.images:
+                    scanned.append(number)
             except Exception as exc:
                 raise InputError(
                     f"{name} 已损坏或不是有效的 PDF（第 {number} 页：{type(exc).__name__}）"
@@ -97,7 +98,11 @@ def read_pdf(data: bytes, name: str, limits: Limits) -> ReadDocument:
     if not any(line.strip() for lines in read for line, _ in lines):
         raise InputError(f"{name} 没有文字层（可能是扫描件），需要 OCR")
     lines = _without_page_furniture(read)
-    return ReadDocument("\n".join(lines) + "\n", "pdf")
+    notes = []
+    if scanned:
+        pages_said = "、".join(str(n) for n in scanned)
+        notes.append(f"第 {pages_said} 页没有文字层（可能是扫描件），未读取，需要 OCR")
+    return ReadDocument("\n".join(lines) + "\n", "pdf", notes=notes)
 
 
 def _page(page: Any) -> list[tuple[str, bool]]:
