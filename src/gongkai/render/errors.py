@@ -1,0 +1,11 @@
+"""The writers' errors, members of the `GongkaiError` family."""
+
+from __future__ import annotations
+
+from gongkai.errors import GongkaiError
+
+
+class RenderError(GongkaiError):
+    """A report that cannot be written in the national layout (e.g. a pre-2019 local format)."""
+
+    code = "render"
