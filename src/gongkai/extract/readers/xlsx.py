@@ -1,0 +1,133 @@
+"""An Excel workbook (.xlsx) → text: each sheet in order (its name is left out: 「Sheet1」 is no
+part of the report), a blank line between sheets, each row as one tab-separated line (a merged cell's text in its first position, the positions it
+covers empty — which is how the workbook stores them). A row runs to its last cell the sheet
+holds, empty or not (a bordered blank cell keeps its place), not to the sheet's widest row.
+
+Numbers read as the number (an integral float without its ".0"), dates as YYYY-MM-DD, empty
+cells as nothing. Like a Word file, a workbook is a zip of XML parts: its declared sizes are
+checked against `Limits.max_unpacked_bytes` and a sane compression ratio (zip bombs), and any XML
+part declaring a DOCTYPE or ENTITY is refused, before openpyxl (read-only) sees it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import time
+import zipfile
+import zlib
+from decimal import Decimal
+
+from gongkai.errors import InputError
+from gongkai.extract.readers import READERS, Limits, ReadDocument
+
+_MAIN_PART = "xl/workbook.xml"
+_MAX_MEMBERS = 10_000
+_MAX_RATIO = 200  # see readers/docx.py
+_RATIO_FROM = 1_000_000
+_MAX_COLUMNS = 1_000  # a row wider than this is cut: no annual report table comes near it
+
+
+def looks_like_xlsx(data: bytes, name: str) -> bool:
+    if not data.startswith(b"PK\x03\x04"):
+        return False
+    return _MAIN_PART.encode() in data or name.lower().endswith((".xlsx", ".xlsm"))
+
+
+def read_xlsx(data: bytes, name: str, limits: Limits) -> ReadDocument:
+    if len(data) > limits.max_bytes:
+        raise InputError(f"{name} 过大（{len(data)} 字节，上限 {limits.max_bytes} 字节）")
+    _check_zip(data, name, limits)
+    try:
+        from openpyxl import load_workbook
+        from openpyxl.cell.read_only import EmptyCell
+
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl, zipfile and the XML parser each raise their own kinds
+        raise InputError(f"{name} 不是有效的 Excel 文件（{type(exc).__name__}）") from None
+    started = time.monotonic()
+    lines: list[str] = []
+    try:
+        for sheet in workbook.worksheets:
+            for row in sheet.iter_rows():
+                held = list(row[:_MAX_COLUMNS])
+                while held and isinstance(held[-1], EmptyCell):
+                    held.pop()  # positions the sheet does not hold: no cell at all
+                cells = [_text(cell.value) for cell in held]
+                if any(cells):
+                    lines.append("\t".join(cells))
+                if time.monotonic() - started > limits.max_seconds:
+                    raise InputError(f"{name} 读取超时（超过 {limits.max_seconds:g} 秒）")
+            lines.append("")
+    except InputError:
+        raise
+    except Exception as exc:
+        raise InputError(f"{name} 不是有效的 Excel 文件（{type(exc).__name__}）") from None
+    finally:
+        workbook.close()
+    return ReadDocument("\n".join(lines) + "\n", "xlsx")
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, int | Decimal):
+        return str(value)
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat() if value.time() == datetime.time() else value.isoformat()
+    if isinstance(value, datetime.date | datetime.time):
+        return value.isoformat()
+    return " ".join(str(value).split())
+
+
+def _check_zip(data: bytes, name: str, limits: Limits) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+            if len(members) > _MAX_MEMBERS:
+                raise InputError(f"{name} 解压后过大，可能是恶意文件（{len(members)} 个部件）")
+            total = sum(m.file_size for m in members)
+            bomb = any(
+                m.file_size > _RATIO_FROM and m.file_size > _MAX_RATIO * max(m.compress_size, 1)
+                for m in members
+            )
+            if total > limits.max_unpacked_bytes or bomb:
+                raise InputError(
+                    f"{name} 解压后过大，可能是恶意文件"
+                    f"（{total} 字节，上限 {limits.max_unpacked_bytes} 字节）"
+                )
+            if _MAIN_PART not in archive.namelist():
+                raise InputError(f"{name} 不是有效的 Excel 文件（缺少 {_MAIN_PART}）")
+            for member in members:
+                if member.filename.lower().endswith((".xml", ".rels")):
+                    _check_xml(archive.read(member), name, member.filename)
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        zlib.error,
+        EOFError,
+        OSError,
+        ValueError,
+    ) as exc:
+        raise InputError(f"{name} 不是有效的 Excel 文件（压缩包已损坏：{exc}）") from None
+    except RuntimeError:  # an encrypted member
+        raise InputError(f"{name} 不是有效的 Excel 文件（压缩包已加密）") from None
+    except NotImplementedError:
+        raise InputError(f"{name} 不是有效的 Excel 文件（使用了不支持的压缩方式）") from None
+
+
+def _check_xml(part: bytes, name: str, member: str) -> None:
+    probe = part.decode("utf-16").encode() if part.startswith((b"\xff\xfe", b"\xfe\xff")) else part
+    if b"<!DOCTYPE" in probe or b"<!ENTITY" in probe:
+        raise InputError(
+            f"{name} 的 {member} 含有 DOCTYPE/ENTITY 声明（可用于实体展开攻击），拒绝读取"
+        )
+
+
+READERS.append((looks_like_xlsx, read_xlsx))
