@@ -1,10 +1,111 @@
-"""The report as docx (being written)."""
+"""The report as a 公文-style Word file (GB/T 9704-2012), through `gongkai.documents`' parts: its
+page setup, paragraph styles (title 小标宋, body 仿宋, headings 黑体), page numbers «— 1 —» in the
+footers and the font table's fallbacks. Only the tables are built here, because the national
+format merges body cells too (三、本年度办理结果 › （三）不予公开 › …)."""
 
 from __future__ import annotations
 
-from gongkai.render.errors import RenderError
+import io
+
+import docx
+from docx.document import Document as DocxDocument
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.shared import Mm
+from docx.table import _Cell
+
+from gongkai.documents.style import DEFAULT_STYLE, DocumentStyle
+from gongkai.documents.word_parts import add_page_numbers, with_font_table
+from gongkai.documents.word_styles import StyleName, add_styles
+from gongkai.render.text import parts, title
 from gongkai.report.document import Report
+from gongkai.report.layout import Cell, Printed
 
 
 def render_docx(report: Report, previous: Report | None = None) -> bytes:
-    raise RenderError("该格式尚未实现")
+    return report_docx(report)
+
+
+def report_docx(report: Report, style: DocumentStyle = DEFAULT_STYLE) -> bytes:
+    doc = docx.Document()
+    _page_setup(doc, style)
+    add_styles(doc, style)
+    add_page_numbers(doc, doc.sections[0], style)
+    heading = title(report)
+    doc.core_properties.title = heading
+    doc.core_properties.language = "zh-CN"
+    for empty in list(doc.paragraphs):  # python-docx's template starts with none; keep it so
+        empty._p.getparent().remove(empty._p)
+    doc.add_paragraph(heading, style=StyleName.TITLE.value)
+    for part in parts(report):
+        doc.add_paragraph(part.heading, style=StyleName.HEADING1.value)
+        for paragraph in part.prose:
+            doc.add_paragraph(paragraph, style=StyleName.BODY.value)
+        if part.table is not None:
+            for printed in part.table.printed:
+                if printed.caption not in part.heading:
+                    doc.add_paragraph(printed.caption, style=StyleName.CAPTION.value)
+                _table(doc, printed, style)
+    out = io.BytesIO()
+    doc.save(out)
+    return with_font_table(out.getvalue(), style.fonts)
+
+
+def _page_setup(doc: DocxDocument, style: DocumentStyle) -> None:
+    page, section = style.page, doc.sections[0]
+    section.page_width, section.page_height = Mm(page.width_mm), Mm(page.height_mm)
+    section.top_margin, section.bottom_margin = Mm(page.top_mm), Mm(page.bottom_mm)
+    section.left_margin, section.right_margin = Mm(page.left_mm), Mm(page.right_mm)
+
+
+def widths_mm(printed: Printed, type_area: float) -> list[float]:
+    """Label columns wider than number columns; the whole table fills the type area."""
+    if printed.labels == 0:
+        return [type_area / printed.columns] * printed.columns
+    numbers = printed.columns - printed.labels
+    number = min(14.0, type_area * 0.5 / max(numbers, 1))
+    rest = type_area - number * numbers
+    labels = [rest / printed.labels] * printed.labels
+    if printed.labels == 3:  # 三、本年度办理结果 › （三）不予公开 › the item: the item is longest
+        labels = [rest * 0.2, rest * 0.25, rest * 0.55]
+    return labels + [number] * numbers
+
+
+def _table(doc: DocxDocument, printed: Printed, style: DocumentStyle) -> None:
+    rows = (*printed.head, *printed.body)
+    out = doc.add_table(rows=len(rows), cols=printed.columns)
+    out.style = doc.styles["Table Grid"]
+    out.alignment = WD_TABLE_ALIGNMENT.CENTER
+    out.autofit = False
+    type_area = style.page.width_mm - style.page.left_mm - style.page.right_mm
+    widths = [Mm(w) for w in widths_mm(printed, type_area)]
+    for row in out.rows:
+        for target, width in zip(row.cells, widths, strict=True):
+            target.width = width
+    for r in range(len(printed.head)):  # the header rows repeat on every page
+        out.rows[r]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+    taken: set[tuple[int, int]] = set()
+    for r, row_cells in enumerate(rows):
+        c = 0
+        for cell in row_cells:
+            while (r, c) in taken:
+                c += 1
+            target = out.cell(r, c)
+            if cell.rows > 1 or cell.cols > 1:
+                target = target.merge(out.cell(r + cell.rows - 1, c + cell.cols - 1))
+            _fill(target, cell)
+            taken.update((r + dr, c + dc) for dr in range(cell.rows) for dc in range(cell.cols))
+            c += cell.cols
+
+
+def _fill(target: _Cell, cell: Cell) -> None:
+    paragraph = target.paragraphs[0]
+    paragraph.style = StyleName.TABLE.value
+    if cell.is_value or cell.header in ("col", "colgroup"):
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    else:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    if cell.text:
+        paragraph.add_run(cell.text)
+    target.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
