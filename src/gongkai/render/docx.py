@@ -80,9 +80,12 @@ def _table(doc: DocxDocument, printed: Printed, style: DocumentStyle) -> None:
     out.autofit = False
     type_area = style.page.width_mm - style.page.left_mm - style.page.right_mm
     widths = [Mm(w) for w in widths_mm(printed, type_area)]
-    for row in out.rows:
-        for target, width in zip(row.cells, widths, strict=True):
+    # The grid of cells, taken once: python-docx's `table.cell(r, c)` walks the whole table.
+    grid = [list(row.cells) for row in out.rows]
+    for row in grid:
+        for target, width in zip(row, widths, strict=True):
             target.width = width
+    style_id = doc.styles[StyleName.TABLE.value].style_id
     for r in range(len(printed.head)):  # the header rows repeat on every page
         out.rows[r]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
     taken: set[tuple[int, int]] = set()
@@ -91,17 +94,17 @@ def _table(doc: DocxDocument, printed: Printed, style: DocumentStyle) -> None:
         for cell in row_cells:
             while (r, c) in taken:
                 c += 1
-            target = out.cell(r, c)
+            target = grid[r][c]
             if cell.rows > 1 or cell.cols > 1:
-                target = target.merge(out.cell(r + cell.rows - 1, c + cell.cols - 1))
-            _fill(target, cell)
+                target = target.merge(grid[r + cell.rows - 1][c + cell.cols - 1])
+            _fill(target, cell, style_id)
             taken.update((r + dr, c + dc) for dr in range(cell.rows) for dc in range(cell.cols))
             c += cell.cols
 
 
-def _fill(target: _Cell, cell: Cell) -> None:
+def _fill(target: _Cell, cell: Cell, style_id: str) -> None:
     paragraph = target.paragraphs[0]
-    paragraph.style = StyleName.TABLE.value
+    paragraph._p.style = style_id  # by id: setting it by name looks the style up every time
     if cell.is_value or cell.header in ("col", "colgroup"):
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     else:
