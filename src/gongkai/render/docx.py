@@ -18,7 +18,8 @@ from docx.table import _Cell
 from gongkai.documents.style import DEFAULT_STYLE, DocumentStyle
 from gongkai.documents.word_parts import add_page_numbers, with_font_table
 from gongkai.documents.word_styles import StyleName, add_styles
-from gongkai.render.text import parts, title
+from gongkai.render.columns import widths_mm
+from gongkai.render.text import parts, title, title_lines
 from gongkai.report.document import Report
 from gongkai.report.layout import Cell, Printed
 
@@ -37,7 +38,11 @@ def report_docx(report: Report, style: DocumentStyle = DEFAULT_STYLE) -> bytes:
     doc.core_properties.language = "zh-CN"
     for empty in list(doc.paragraphs):  # python-docx's template starts with none; keep it so
         empty._p.getparent().remove(empty._p)
-    doc.add_paragraph(heading, style=StyleName.TITLE.value)
+    title_paragraph = doc.add_paragraph(style=StyleName.TITLE.value)
+    for i, line in enumerate(title_lines(report)):
+        run = title_paragraph.add_run(line)
+        if i + 1 < len(title_lines(report)):
+            run.add_break()
     for part in parts(report):
         doc.add_paragraph(part.heading, style=StyleName.HEADING1.value)
         for paragraph in part.prose:
@@ -57,19 +62,6 @@ def _page_setup(doc: DocxDocument, style: DocumentStyle) -> None:
     section.page_width, section.page_height = Mm(page.width_mm), Mm(page.height_mm)
     section.top_margin, section.bottom_margin = Mm(page.top_mm), Mm(page.bottom_mm)
     section.left_margin, section.right_margin = Mm(page.left_mm), Mm(page.right_mm)
-
-
-def widths_mm(printed: Printed, type_area: float) -> list[float]:
-    """Label columns wider than number columns; the whole table fills the type area."""
-    if printed.labels == 0:
-        return [type_area / printed.columns] * printed.columns
-    numbers = printed.columns - printed.labels
-    number = min(14.0, type_area * 0.5 / max(numbers, 1))
-    rest = type_area - number * numbers
-    labels = [rest / printed.labels] * printed.labels
-    if printed.labels == 3:  # 三、本年度办理结果 › （三）不予公开 › the item: the item is longest
-        labels = [rest * 0.2, rest * 0.25, rest * 0.55]
-    return labels + [number] * numbers
 
 
 def _table(doc: DocxDocument, printed: Printed, style: DocumentStyle) -> None:

@@ -10,11 +10,15 @@ from html import escape
 from gongkai.documents.css import stylesheet
 from gongkai.documents.style import DEFAULT_STYLE
 from gongkai.render.charts import Chart, charts
-from gongkai.render.text import parts, title
+from gongkai.render.columns import widths_mm
+from gongkai.render.text import parts, title, title_lines
 from gongkai.report.document import Report
 from gongkai.report.layout import Cell, Printed
 
 CHARTS_HEADING = "附：图表"
+TYPE_AREA_MM = (
+    DEFAULT_STYLE.page.width_mm - DEFAULT_STYLE.page.left_mm - DEFAULT_STYLE.page.right_mm
+)
 _SCREEN = """
 @media screen {
   body { max-width: 60em; margin: 2em auto; padding: 0 1em; font-size: 16px; line-height: 1.7; }
@@ -23,6 +27,10 @@ _SCREEN = """
   table { font-size: 14px; line-height: 1.5; }
   .table-wrap { overflow-x: auto; }
 }
+table { table-layout: fixed; }
+caption { break-after: avoid; }
+h2 { break-after: avoid; }
+td.right { white-space: nowrap; overflow-wrap: normal; }
 td.note { font-size: 0.85em; text-align: left; }
 th[scope="row"], th[scope="rowgroup"] { text-align: left; }
 figure { margin: 1em 0; break-inside: avoid; }
@@ -46,7 +54,7 @@ def page(report: Report, previous: Report | None = None, installed: Collection[s
         f"<title>{escape(heading)}</title>",
         f"<style>{stylesheet(DEFAULT_STYLE, installed)}{_SCREEN}</style>",
         "</head><body><main>",
-        f'<h1 class="title">{escape(heading)}</h1>',
+        f'<h1 class="title">{"<br>".join(escape(line) for line in title_lines(report))}</h1>',
     ]
     for part in parts(report):
         out.append(f'<section aria-labelledby="s{part.number}">')
@@ -74,6 +82,10 @@ def _figures(items: list[Chart]) -> list[str]:
 
 def _table(printed: Printed) -> str:
     out = ['<div class="table-wrap"><table>', f"<caption>{escape(printed.caption)}</caption>"]
+    widths = widths_mm(printed, TYPE_AREA_MM)
+    out.append("<colgroup>")
+    out.extend(f'<col style="width: {w / sum(widths) * 100:.2f}%">' for w in widths)
+    out.append("</colgroup>")
     out.append("<thead>")
     out.extend(f"<tr>{''.join(_cell(c) for c in row)}</tr>" for row in printed.head)
     out.append("</thead><tbody>")

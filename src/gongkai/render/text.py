@@ -20,6 +20,14 @@ def title(report: Report) -> str:
     return f"{report.agency or ''}{year}政府信息公开工作年度报告"
 
 
+def title_lines(report: Report) -> tuple[str, ...]:
+    """The title as printed on the page: the agency on a line of its own, as reports do (a long
+    title wrapping mid-name reads back wrong)."""
+    year = f"{report.year}年" if report.year else ""
+    rest = f"{year}政府信息公开工作年度报告"
+    return (report.agency, rest) if report.agency else (rest,)
+
+
 def heading(number: int) -> str:
     return f"{NUMERALS[number - 1]}、{SECTION_NAMES[number]}"
 
