@@ -18,7 +18,7 @@ from django.db.models import Case, CharField, Count, F, Q, QuerySet, Value, When
 from gongkai.application.annual import RequestCounts, annual_report
 from gongkai.application.applicant import ApplicantKind
 from gongkai.application.outcome import Outcome
-from gongkai.ledger.models import Agency, Appeal, Application, ProactiveCount
+from gongkai.ledger.models import Agency, Appeal, Application, ProactiveCount, ReportProse
 from gongkai.report.document import Report, Rows
 from gongkai.report.editions import table
 from gongkai.report.grid import Edition, Section
@@ -42,7 +42,7 @@ def ledger_report(agency: Agency, year: int, edition: Edition | None = None) -> 
             )
         ),
     )
-    return annual_report(
+    report = annual_report(
         agency=agency.name,
         year=year,
         edition=edition,
@@ -50,6 +50,8 @@ def ledger_report(agency: Agency, year: int, edition: Edition | None = None) -> 
         appeals=_appeals(agency, start, end),
         proactive=_proactive(agency, year, edition),
     )
+    report.prose = _prose(agency, year)
+    return report
 
 
 def _by_kind(qs: QuerySet[Application]) -> dict[ApplicantKind, int]:
@@ -91,3 +93,9 @@ def _proactive(agency: Agency, year: int, edition: Edition) -> Rows:
             int(value) if value == value.to_integral_value() else value.normalize()
         )
     return rows
+
+
+def _prose(agency: Agency, year: int) -> dict[int, str]:
+    """Sections 一, 五 and 六 as the agency wrote them; a section not written stays absent."""
+    rows = ReportProse.objects.filter(agency=agency, year=year).exclude(text="")
+    return {row.section: row.text for row in rows.order_by("section")}

@@ -18,6 +18,7 @@ from gongkai.ledger.actions.clock import (
 )
 from gongkai.ledger.actions.fee import application_receive_fee, application_send_fee_notice
 from gongkai.ledger.actions.proactive import proactive_counts_set
+from gongkai.ledger.actions.prose import report_prose_save
 from gongkai.ledger.actions.steps import InvalidRequest
 from gongkai.ledger.actions.year import YearLocked, year_lock
 
@@ -39,5 +40,6 @@ __all__ = [
     "catalogue_add",
     "catalogue_publish",
     "proactive_counts_set",
+    "report_prose_save",
     "year_lock",
 ]

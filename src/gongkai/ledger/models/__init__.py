@@ -14,6 +14,7 @@ from gongkai.ledger.models.fee import FeeNotice
 from gongkai.ledger.models.letter import Letter, LetterTemplateText
 from gongkai.ledger.models.outbox import MessageChannel, OutboxMessage
 from gongkai.ledger.models.proactive import ProactiveCount
+from gongkai.ledger.models.prose import ProseSection, ReportProse
 from gongkai.ledger.models.year import ReportCorrection, YearLock
 
 __all__ = [
@@ -36,7 +37,9 @@ __all__ = [
     "MessageChannel",
     "OutboxMessage",
     "ProactiveCount",
+    "ProseSection",
     "ReportCorrection",
+    "ReportProse",
     "Role",
     "StatusChange",
     "YearLock",
