@@ -7,7 +7,9 @@ from gongkai.ledger.views import (
     letter,
     outbox,
     proactive,
+    prose,
     queue,
+    report_file,
     year,
 )
 
@@ -30,5 +32,7 @@ urlpatterns = [
     path("years/<int:year>/", year.year_report, name="year"),
     path("years/<int:year>/proactive/", proactive.proactive, name="proactive"),
     path("years/<int:year>/report.json", year.year_report_json, name="year_json"),
+    path("years/<int:year>/report.<str:fmt>", report_file.year_report_file, name="year_file"),
+    path("years/<int:year>/prose/", prose.prose, name="prose"),
     path("years/<int:year>/lock/", year.year_lock, name="year_lock"),
 ]

@@ -15,6 +15,7 @@ from gongkai.ledger.access import role_in
 from gongkai.ledger.annual import ledger_report
 from gongkai.ledger.models import Role, YearLock
 from gongkai.ledger.views.common import actor, current_agency
+from gongkai.ledger.views.report_file import FORMATS
 from gongkai.report import interchange
 from gongkai.report.grid import Edition
 from gongkai.report.layout import layout
@@ -40,6 +41,7 @@ def year_report(request: HttpRequest, year: int) -> HttpResponse:
             "lock": lock,
             "head": role_in(request.user, agency) is Role.HEAD,
             "json": interchange.dumps(report),
+            "formats": FORMATS,
         },
     )
 
