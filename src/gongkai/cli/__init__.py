@@ -55,13 +55,15 @@ def main() -> None:
 
 
 def _register() -> None:
-    from gongkai.cli import check, demo, extract, remind, serve
+    from gongkai.cli import check, demo, extract, remind, render, serve
 
     main.add_command(check.check)
     main.add_command(demo.demo)
     main.add_command(extract.extract)
     main.add_command(serve.serve)
     main.add_command(remind.remind)
+    main.add_command(corpus.corpus)
+    main.add_command(render.render_command)
 
 
 _register()

@@ -35,7 +35,11 @@ td.note { font-size: 0.85em; text-align: left; }
 th[scope="row"], th[scope="rowgroup"] { text-align: left; }
 figure { margin: 1em 0; break-inside: avoid; }
 svg.chart { max-width: 100%; height: auto; font-family: inherit; }
-@media print { .table-wrap { overflow: visible; } }
+@media print {
+  .table-wrap { overflow: visible; }
+  table { font-size: 10.5pt; line-height: 14pt; }  /* 五号: see gongkai.render.columns */
+  td.right { padding: 2pt; }
+}
 """
 
 
