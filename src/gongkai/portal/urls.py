@@ -1,6 +1,6 @@
 from django.urls import path
 
-from gongkai.portal.views import public, settings, staff, text_size
+from gongkai.portal.views import public, report_file, settings, staff, text_size
 
 app_name = "portal"
 urlpatterns = [
@@ -11,6 +11,11 @@ urlpatterns = [
     path("open/<int:agency_id>/catalogue/", public.catalogue, name="catalogue"),
     path("open/<int:agency_id>/reports/", public.reports, name="reports"),
     path("open/<int:agency_id>/reports/<int:year>/", public.report, name="report"),
+    path(
+        "open/<int:agency_id>/reports/<int:year>/report.<str:fmt>",
+        report_file.report_file,
+        name="report_file",
+    ),
     path("open/<int:agency_id>/apply/", public.apply, name="apply"),
     path("attachments/<int:pk>/", staff.attachment, name="attachment"),
     path("settings/guide/", settings.guide, name="settings_guide"),

@@ -13,12 +13,14 @@ from django.views.decorators.cache import never_cache
 
 from gongkai.errors import GongkaiError
 from gongkai.ledger.models import Agency, Application, CatalogueItem, YearLock
+from gongkai.ledger.views.report_file import FORMATS
 from gongkai.portal import throttle
 from gongkai.portal.actions import application_submit_online
 from gongkai.portal.forms import ApplyForm, LookupForm
 from gongkai.portal.models import Guide, Tracking
 from gongkai.portal.tracking import code_hash, same_phone
 from gongkai.portal.uploads import MAX_BYTES, MAX_FILES, check_upload
+from gongkai.portal.views.report_file import prose_parts
 from gongkai.report import interchange
 from gongkai.report.layout import layout
 
@@ -73,10 +75,19 @@ def reports(request: HttpRequest, agency_id: int) -> HttpResponse:
 def report(request: HttpRequest, agency_id: int, year: int) -> HttpResponse:
     lock = get_object_or_404(YearLock, agency_id=agency_id, year=year)
     published = interchange.from_dict(lock.report)
+    overview, closing = prose_parts(published)
     return render(
         request,
         "portal/report.html",
-        {"agency": lock.agency, "year": year, "report": published, "tables": layout(published)},
+        {
+            "agency": lock.agency,
+            "year": year,
+            "report": published,
+            "tables": layout(published),
+            "overview": overview,
+            "closing": closing,
+            "formats": FORMATS,
+        },
     )
 
 
