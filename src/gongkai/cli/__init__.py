@@ -55,7 +55,7 @@ def main() -> None:
 
 
 def _register() -> None:
-    from gongkai.cli import check, demo, extract, remind, render, serve
+    from gongkai.cli import check, corpus, demo, extract, remind, render, serve
 
     main.add_command(check.check)
     main.add_command(demo.demo)

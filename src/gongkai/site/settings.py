@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "gongkai.ledger",
     "gongkai.portal",
+    "gongkai.oversight",
 ]
 
 MIDDLEWARE = [
