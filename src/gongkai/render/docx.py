@@ -1,7 +1,7 @@
 """The report as a 公文-style Word file (GB/T 9704-2012), through `gongkai.documents`' parts: its
 page setup, paragraph styles (title 小标宋, body 仿宋, headings 黑体), page numbers «— 1 —» in the
-footers and the font table's fallbacks. Only the tables are built here, because the national
-format merges body cells too (三、本年度办理结果 › （三）不予公开 › …)."""
+footers and the font table's fallbacks. Only the tables are built here (`docx_table`), because the
+national format merges body cells too (三、本年度办理结果 › （三）不予公开 › …)."""
 
 from __future__ import annotations
 
@@ -9,19 +9,16 @@ import io
 
 import docx
 from docx.document import Document as DocxDocument
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
 from docx.shared import Mm
-from docx.table import _Cell
 
 from gongkai.documents.style import DEFAULT_STYLE, DocumentStyle
 from gongkai.documents.word_parts import add_page_numbers, with_font_table
 from gongkai.documents.word_styles import StyleName, add_styles
 from gongkai.render.columns import widths_mm
+from gongkai.render.docx_table import table_xml
 from gongkai.render.text import parts, title, title_lines
 from gongkai.report.document import Report
-from gongkai.report.layout import Cell, Printed
+from gongkai.report.layout import Printed
 
 
 def render_docx(report: Report, previous: Report | None = None) -> bytes:
@@ -65,42 +62,9 @@ def _page_setup(doc: DocxDocument, style: DocumentStyle) -> None:
 
 
 def _table(doc: DocxDocument, printed: Printed, style: DocumentStyle) -> None:
-    rows = (*printed.head, *printed.body)
-    out = doc.add_table(rows=len(rows), cols=printed.columns)
-    out.style = doc.styles["Table Grid"]
-    out.alignment = WD_TABLE_ALIGNMENT.CENTER
-    out.autofit = False
     type_area = style.page.width_mm - style.page.left_mm - style.page.right_mm
-    widths = [Mm(w) for w in widths_mm(printed, type_area)]
-    # The grid of cells, taken once: python-docx's `table.cell(r, c)` walks the whole table.
-    grid = [list(row.cells) for row in out.rows]
-    for row in grid:
-        for target, width in zip(row, widths, strict=True):
-            target.width = width
-    style_id = doc.styles[StyleName.TABLE.value].style_id
-    for r in range(len(printed.head)):  # the header rows repeat on every page
-        out.rows[r]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
-    taken: set[tuple[int, int]] = set()
-    for r, row_cells in enumerate(rows):
-        c = 0
-        for cell in row_cells:
-            while (r, c) in taken:
-                c += 1
-            target = grid[r][c]
-            if cell.rows > 1 or cell.cols > 1:
-                target = target.merge(grid[r + cell.rows - 1][c + cell.cols - 1])
-            _fill(target, cell, style_id)
-            taken.update((r + dr, c + dc) for dr in range(cell.rows) for dc in range(cell.cols))
-            c += cell.cols
-
-
-def _fill(target: _Cell, cell: Cell, style_id: str) -> None:
-    paragraph = target.paragraphs[0]
-    paragraph._p.style = style_id  # by id: setting it by name looks the style up every time
-    if cell.is_value or cell.header in ("col", "colgroup"):
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    else:
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
-    if cell.text:
-        paragraph.add_run(cell.text)
-    target.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    text_style = doc.styles[StyleName.TABLE.value].style_id
+    grid_style = doc.styles["Table Grid"].style_id
+    element = table_xml(printed, widths_mm(printed, type_area), text_style, grid_style)
+    body = doc.element.body
+    body.insert(len(body) - 1, element)  # before the closing section properties
