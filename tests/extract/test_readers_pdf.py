@@ -203,8 +203,8 @@ def test_the_time_limit_is_checked_between_pages(tmp_path: Path, pdf: bytes) -> 
     _refused(tmp_path, pdf, "读取超时", Limits(max_seconds=0))
 
 
-def test_a_pdf_without_a_text_layer_asks_for_ocr(tmp_path: Path) -> None:
-    _refused(tmp_path, _image_page(), "没有文字层（可能是扫描件），需要 OCR")
+def test_a_pdf_without_a_text_layer_and_no_text_in_its_images_is_refused(tmp_path: Path) -> None:
+    _refused(tmp_path, _image_page(), "没有文字层（可能是扫描件），OCR 也未识别出文字")
 
 
 def test_page_numbers_and_running_headers_are_dropped_and_nothing_else() -> None:
@@ -280,7 +280,8 @@ def test_scanned_pages_among_text_pages_are_noted(pdf: bytes) -> None:
     pages = len(writer.pages)
     document = read_document(out.getvalue(), "mixed.pdf")
     assert "三、本年度办理结果\t（一）予以公开" in document.text
-    assert document.notes == [f"第 {pages} 页没有文字层（可能是扫描件），未读取，需要 OCR"]
+    assert document.kind == "pdf"  # not all of it is a scan
+    assert document.notes == [f"第 {pages} 页为扫描件，由 OCR 识别（平均置信度 0.00）"]
 
 
 def test_an_owner_password_alone_does_not_stop_reading(pdf: bytes) -> None:

@@ -51,7 +51,10 @@ def _write(report: Report, section: Section, reading: Reading) -> list[Finding]:
         cells = report.rows(section).setdefault(row.key, {})
         for i, value in zip(positions, values, strict=True):
             column = reading.columns[i][1]
-            if isinstance(value, Unreadable):
+            if isinstance(value, Unreadable) and value.confidence is not None:
+                report.ambiguous.append(f"{section.value}.{row.key}.{column.key}")
+                found.append(doubts.ocr_unsure(section, row, column, value.text, value.confidence))
+            elif isinstance(value, Unreadable):
                 found.append(doubts.unreadable(section, row, column, value.text, value.why))
             elif why := check_value(column, value):
                 found.append(doubts.unreadable(section, row, column, str(value), why))

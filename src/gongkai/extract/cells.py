@@ -19,7 +19,7 @@ from gongkai.extract.digits import Blanks, Budget, TooMany, split
 from gongkai.extract.locate import Hit
 from gongkai.extract.pieces import Fixed, Piece, Run, fixed_value, parse_run
 from gongkai.extract.stream import Item, ItemKind
-from gongkai.extract.values import CellValue, Number, Unreadable, is_blank
+from gongkai.extract.values import CellValue, Number, Unreadable, is_blank, ocr_doubt
 from gongkai.report.grid import Column, Row
 
 Cells = tuple[tuple[Row, Column], ...]
@@ -127,6 +127,8 @@ def _piece(item: Item) -> Piece:
         return Fixed(None, item.text)
     if item.kind is ItemKind.NUM and item.number is not None:
         return Fixed(item.number, item.text)
+    if item.kind is ItemKind.NUM and (doubt := ocr_doubt(item.text)):
+        return Fixed(doubt, item.text)
     if item.kind is ItemKind.RUN:
         run = parse_run(item.text)
         if run is not None:

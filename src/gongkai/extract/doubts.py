@@ -115,6 +115,19 @@ def unreadable(section: Section, row: Row, column: Column, text: str, why: str) 
     )
 
 
+def ocr_unsure(section: Section, row: Row, column: Column, text: str, confidence: float) -> Finding:
+    path = f"{section.value}.{row.key}.{column.key}"
+    read = f"识别为“{text}”" if text else "有字迹但未能识别"
+    return _doubt(
+        "ocr_low_confidence",
+        f"{section.label}“{row.label}”一行“{column.label}”一格为扫描件 OCR 结果，{read}"
+        f"（置信度 {confidence:.2f}），不能确定，已略去，请核对原件。",
+        [CellRef(path, f"{section.label} {row.label} › {column.label}")],
+        read=text,
+        confidence=confidence,
+    )
+
+
 def duplicate(section: Section, row: Row) -> Finding:
     return _doubt(
         "duplicate",

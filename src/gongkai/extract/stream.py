@@ -27,6 +27,7 @@ from gongkai.extract.values import (
     UNITS,
     Number,
     fold,
+    ocr_doubt,
     parse_folded,
 )
 
@@ -100,6 +101,8 @@ def cell_items(cell: str, number: int, *, soft: bool, row: bool = False) -> list
         return [Item(ItemKind.NUM, bare, number, row, number=Number(int(bare)))]
     if not bare:
         return [Item(ItemKind.BLANK, "", number, row)]
+    if ocr_doubt(bare):  # a cell OCR was unsure of: a value cell, but no number (see `cells`)
+        return [Item(ItemKind.NUM, bare, number, row)]
     text = unicodedata.normalize("NFKC", cell)
     bare = text.strip()
     if bare in BLANK_MARKS:

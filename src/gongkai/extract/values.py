@@ -20,6 +20,10 @@ COUNT_UNITS = frozenset({"个", "件", "条", "项", "次", "人", "家", "份",
 UNITS = "万元|亿元|元|" + "|".join(sorted(COUNT_UNITS))
 _NUMBER = re.compile(rf"^([+-]?)(\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.(\d+))?({UNITS})?$")
 _SPACES = re.compile(r"\s+")
+#: Marks a cell OCR could not read for certain, written as "⁇37⁇0.62" (what it read, then its
+#: confidence): such a cell becomes a doubt, never a value.
+OCR_DOUBT = "\u2047"
+_OCR_CELL = re.compile(rf"^{OCR_DOUBT}([^{OCR_DOUBT}]*){OCR_DOUBT}(\d\.\d\d)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +41,16 @@ class Unreadable:
 
     text: str
     why: str
+    confidence: float | None = None  # OCR read it, with this confidence: flagged, not trusted
+
+
+def ocr_doubt(text: str) -> Unreadable | None:
+    """The doubt an OCR-marked cell holds, or None when the cell is not one."""
+    found = _OCR_CELL.match(text.strip())
+    if found is None:
+        return None
+    confidence = float(found.group(2))
+    return Unreadable(found.group(1), f"OCR 识别置信度 {confidence:.2f}", confidence)
 
 
 CellValue = Value | Unreadable

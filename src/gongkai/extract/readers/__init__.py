@@ -25,6 +25,7 @@ class Limits:
     max_unpacked_bytes: int = 200_000_000  # what a DOCX (a zip) may expand to
     max_pages: int = 300  # a PDF
     max_seconds: float = 120.0  # wall time a reader may spend (checked between pages)
+    max_image_pixels: int = 50_000_000  # a scanned page or image (A4 at 600 dpi is 35 M)
 
 
 @dataclass

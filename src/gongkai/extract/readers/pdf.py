@@ -20,7 +20,7 @@ from collections import Counter
 from typing import Any
 
 from gongkai.errors import InputError
-from gongkai.extract.readers import READERS, Limits, ReadDocument
+from gongkai.extract.readers import READERS, Limits, ReadDocument, ocr, scan
 
 _TABLE_SETTINGS: dict[str, Any] = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 _PAGE_NUMBER = re.compile(
@@ -95,14 +95,27 @@ def read_pdf(data: bytes, name: str, limits: Limits) -> ReadDocument:
                     f"{name} 已损坏或不是有效的 PDF（第 {number} 页：{type(exc).__name__}）"
                 ) from None
             page.close()
-    if not any(line.strip() for lines in read for line, _ in lines):
-        raise InputError(f"{name} 没有文字层（可能是扫描件），需要 OCR")
-    lines = _without_page_furniture(read)
-    notes = []
-    if scanned:
+    notes: list[str] = []
+    kind = "pdf"
+    if scanned and ocr.available():
+        from gongkai.extract.readers.pdf_scan import read_scanned
+
+        pages_read = read_scanned(data, name, scanned, limits, started)
+        for number, page_text in zip(scanned, pages_read, strict=True):
+            read[number - 1] = page_text.lines
+        notes = scan.notes(pages_read, scanned)
+        kind = "scan" if len(scanned) == len(read) else "pdf"
+    elif scanned:
         pages_said = "、".join(str(n) for n in scanned)
-        notes.append(f"第 {pages_said} 页没有文字层（可能是扫描件），未读取，需要 OCR")
-    return ReadDocument("\n".join(lines) + "\n", "pdf", notes=notes)
+        if len(scanned) == len(read):
+            raise InputError(f"{name} 没有文字层（扫描件），读取需要 OCR；{ocr.INSTALL}")
+        notes.append(
+            f"第 {pages_said} 页没有文字层（可能是扫描件），未读取；读取需要 OCR，{ocr.INSTALL}"
+        )
+    if not any(line.strip() for lines in read for line, _ in lines):
+        raise InputError(f"{name} 没有文字层（可能是扫描件），OCR 也未识别出文字")
+    lines = _without_page_furniture(read)
+    return ReadDocument("\n".join(lines) + "\n", kind, notes=notes)
 
 
 def _page(page: Any) -> list[tuple[str, bool]]:
