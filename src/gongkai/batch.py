@@ -49,7 +49,7 @@ def run_batch(
     if scheduler:
         yield from _on_dask(function, items, scheduler, workers, progress)
         return
-    count = workers or default_workers()
+    count = default_workers() if workers is None else workers
     if count < 1:
         raise BatchError(f"工作进程数必须至少为 1，实际为 {count}")
     if count == 1:

@@ -47,7 +47,7 @@ def collect(source: str | Path, limits: ZipLimits = ZipLimits()) -> Sources:
 def _litter(name: str) -> bool:
     parts = PurePosixPath(name).parts
     return any(name.startswith(x) or x in parts for x in _LITTER) or any(
-        p.startswith(".") for p in parts
+        p.startswith(".") and p not in (".", "..") for p in parts
     )
 
 

@@ -1,0 +1,119 @@
+"""Importing a directory or a ZIP: every report stored with cells equal to the values it was
+written from (or flagged), bad files listed with their reason, re-runs adding nothing."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from gongkai.errors import InputError
+from gongkai.oversight.importing import run_import, summary
+from gongkai.oversight.models import Cell, CorpusAgency, CorpusReport, ImportFailure
+from gongkai.oversight.sources import ZipLimits
+
+from .conftest import Regions, copy_seeds, decimal, write_corpus
+
+
+def _stored_cells(report: CorpusReport) -> dict[str, tuple[object, bool]]:
+    return {c.path: (c.value, c.flagged) for c in report.cells.all()}
+
+
+def test_directory_import_stores_the_truth(regions: Regions, tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path, 12)
+    seeds = copy_seeds(tmp_path)
+    ticks: list[int] = []
+    run = run_import(tmp_path, region=regions.east, workers=2, progress=ticks.append)
+    assert (run.total, run.done, run.skipped, run.failed) == (19, 17, 0, 2)
+    assert sum(ticks) == 19
+    assert {f.file for f in run.failures.all()} == set(corpus.bad)
+    assert {f.reason for f in run.failures.all()} >= {"文件为空"}
+    for name, (agency, year, cells) in corpus.truth.items():
+        stored = CorpusReport.objects.get(source_name=name)
+        assert (stored.agency.name, stored.year, stored.agency.region) == (
+            agency,
+            year,
+            regions.east,
+        )
+        got = _stored_cells(stored)
+        assert set(got) == set(cells)
+        for path, value in cells.items():
+            stored_value, flagged = got[path]
+            assert stored_value == decimal(value) or flagged, (name, path)
+    assert CorpusReport.objects.filter(source_name__in=seeds).count() == 5
+    assert summary(run) == "共 19 个文件：新导入 17 份报告，已存在跳过 0 个，失败 2 个"
+
+
+def test_key_figures_are_the_cells(regions: Regions, tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path, 3, bad=False)
+    run_import(tmp_path, region=regions.east, workers=1)
+    name, (_, _, cells) = next(iter(corpus.truth.items()))
+    stored = CorpusReport.objects.get(source_name=name)
+    assert stored.received == cells["requests.new_received.total"]
+    assert stored.granted == cells["requests.granted.total"]
+    denied = sum(
+        v or 0
+        for p, v in cells.items()
+        if p.startswith("requests.denied_") and p.endswith(".total")
+    )
+    assert stored.denied == denied
+    assert stored.status == "clean" and stored.errors == 0
+
+
+def test_a_rerun_adds_nothing(regions: Regions, tmp_path: Path) -> None:
+    write_corpus(tmp_path, 6)
+    first = run_import(tmp_path, region=regions.east, workers=2)
+    cells = Cell.objects.count()
+    second = run_import(tmp_path, region=regions.east, workers=2)
+    assert (first.done, second.done, second.skipped, second.failed) == (6, 0, 6, 2)
+    assert CorpusReport.objects.count() == 6 and Cell.objects.count() == cells
+    assert CorpusAgency.objects.count() == 6
+
+
+def test_the_same_content_twice_in_one_batch_is_stored_once(
+    regions: Regions, tmp_path: Path
+) -> None:
+    copy_seeds(tmp_path)
+    (tmp_path / "copy").mkdir()
+    copy_seeds(tmp_path / "copy")
+    run = run_import(tmp_path, region=regions.east, workers=2)
+    assert (run.done, run.skipped) == (5, 5)
+    assert CorpusReport.objects.count() == 5
+
+
+def test_zip_import(regions: Regions, tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "src", 4)
+    archive = tmp_path / "reports.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as z:
+        for path in sorted((tmp_path / "src").rglob("*")):
+            if path.is_file():
+                z.write(path, path.relative_to(tmp_path / "src").as_posix())
+        z.writestr("../escape.txt", "二〇二四年政府信息公开工作年度报告")
+        z.writestr("__MACOSX/._0001.md", b"\x00")
+    run = run_import(archive, region=regions.west, workers=2)
+    assert (run.done, run.failed) == (4, 3)
+    reasons = dict(ImportFailure.objects.filter(run=run).values_list("file", "reason"))
+    assert reasons["../escape.txt"] == "文件名指向压缩包以外的位置，已拒绝"
+    assert set(reasons) == {"../escape.txt", *corpus.bad}
+    assert set(CorpusReport.objects.values_list("source_name", flat=True)) == set(corpus.truth)
+
+
+def test_zip_bomb_is_refused_whole(regions: Regions, tmp_path: Path) -> None:
+    archive = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as z:
+        for i in range(3):
+            z.writestr(f"{i}.txt", b"0" * 2_000_000)
+    with pytest.raises(InputError, match="超过上限"):
+        run_import(archive, region=regions.east, limits=ZipLimits(max_total_bytes=5_000_000))
+    run = run_import(archive, region=regions.east, workers=1)
+    assert run.failed == 3
+    assert set(run.failures.values_list("reason", flat=True)) == {
+        "压缩比异常（疑似压缩炸弹），已拒绝"
+    }
+
+
+def test_not_a_directory_or_zip(regions: Regions, tmp_path: Path) -> None:
+    (tmp_path / "x.txt").write_text("x", encoding="utf-8")
+    with pytest.raises(InputError, match="既不是目录也不是 ZIP 压缩包"):
+        run_import(tmp_path / "x.txt", region=regions.east)
