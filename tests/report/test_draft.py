@@ -131,10 +131,13 @@ def test_year_on_year_against_the_previous_report(seed: int, edition: Edition) -
 
 def test_what_the_report_does_not_hold_is_a_marked_gap() -> None:
     report = consistent_report(random.Random(7), edition=Edition.E2021, year=2024)
-    report.proactive = {}  # section 二 not entered yet
+    del report.proactive["rules"]  # a row not entered yet: one gap for the row
+    report.proactive["normative_documents"]["in_force"] = None  # a blank cell: a gap for it
     report.requests["new_received"]["total"] = None
     text = draft_overview(report, agency_name="某机关")
-    assert "制发规章【请补充：规章本年制发件数】件" in text
+    assert (
+        "本年规章【请补充：本年制发件数、本年废止件数、现行有效件数（第二部分尚未填写）】；" in text
+    )
     assert "现行有效【请补充：行政规范性文件现行有效件数】件" in text
     assert "本年新收政府信息公开申请【请补充：本年新收申请件数】件" in text
     assert "主动公开政府信息【请补充：条数】条" in text
@@ -159,3 +162,12 @@ def test_seed_reports_draft_without_stray_numbers(path: object) -> None:
     found = {Decimal(n) for n in NUMBER.findall(text)}
     cells = {Decimal(v) for _, v in report.cells() if v is not None} | {Decimal(report.year or 0)}
     assert found <= allowed(report, None) | cells
+
+
+@pytest.mark.parametrize("edition", list(Edition), ids=str)
+def test_an_empty_report_is_all_gaps(edition: Edition) -> None:
+    text = draft_overview(Report(edition=edition), agency_name="某机关")
+    assert text.startswith("本年度，某机关")
+    assert not NUMBER.findall(text.replace("【请补充", "").replace("（一）", ""))
+    assert "本年新收政府信息公开申请【请补充：本年新收申请件数】件" in text
+    assert "被申请行政复议【请补充：行政复议件数】件" in text

@@ -88,21 +88,39 @@ def _n(value: Number | None, what: str) -> str:
 # --- （一）主动公开 -----------------------------------------------------------------------------
 
 
+#: The columns of section 二 the draft states for 规章 and 规范性文件, and their names.
+_DOCUMENT_COLUMNS = {
+    Edition.E2021: (
+        ("issued", "本年制发件数"),
+        ("repealed", "本年废止件数"),
+        ("in_force", "现行有效件数"),
+    ),
+    Edition.E2019: (
+        ("new_made", "本年新制作数量"),
+        ("new_published", "本年新公开数量"),
+        ("total_published", "对外公开总数量"),
+    ),
+}
+
+
 def _proactive(report: Report, published: int | None) -> str:
     p = Section.PROACTIVE
     edition = report.edition_of(p)
     parts: list[str] = []
     for row, name in (("rules", "规章"), ("normative_documents", _documents(edition))):
+        columns = _DOCUMENT_COLUMNS.get(edition)
+        if columns is None:
+            continue
+        cells = [_cell(report, p, row, key) for key, _ in columns]
+        if all(v is None for v in cells):  # the row not entered: one gap, not three
+            labels = "、".join(label for _, label in columns)
+            parts.append(f"{name}{gap(f'{labels}（第二部分尚未填写）')}")
+            continue
+        a, b, c = (_n(v, f"{name}{label}") for v, (_, label) in zip(cells, columns, strict=True))
         if edition is Edition.E2021:
-            issued = _n(_cell(report, p, row, "issued"), f"{name}本年制发件数")
-            repealed = _n(_cell(report, p, row, "repealed"), f"{name}本年废止件数")
-            in_force = _n(_cell(report, p, row, "in_force"), f"{name}现行有效件数")
-            parts.append(f"制发{name}{issued}件、废止{repealed}件，现行有效{in_force}件")
-        elif edition is Edition.E2019:
-            made = _n(_cell(report, p, row, "new_made"), f"{name}本年新制作数量")
-            new = _n(_cell(report, p, row, "new_published"), f"{name}本年新公开数量")
-            total = _n(_cell(report, p, row, "total_published"), f"{name}对外公开总数量")
-            parts.append(f"新制作{name}{made}件、新公开{new}件，对外公开{name}共{total}件")
+            parts.append(f"制发{name}{a}件、废止{b}件，现行有效{c}件")
+        else:
+            parts.append(f"新制作{name}{a}件、新公开{b}件，对外公开{name}共{c}件")
     text = "（一）主动公开情况。本年" + "；".join(parts) + "。" if parts else "（一）主动公开情况。"
     if published is None:
         text += f"通过政府网站等渠道主动公开政府信息{gap('条数')}条"

@@ -32,7 +32,10 @@ class ProseForm(forms.Form):
     ) -> None:
         super().__init__(data, initial=dict(initial))
         for section in ProseSection:
-            attrs: dict[str, object] = {"rows": 12 if section == ProseSection.OVERVIEW else 6}
+            attrs: dict[str, object] = {
+                "rows": 16 if section == ProseSection.OVERVIEW else 8,
+                "style": "width: 100%; box-sizing: border-box;",
+            }
             if readonly:
                 attrs["readonly"] = True
             self.fields[field_name(section)] = forms.CharField(
