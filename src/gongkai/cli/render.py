@@ -14,7 +14,9 @@ from gongkai.render.prose import read_prose
 from gongkai.report import interchange
 
 
-@click.command("render")
+@click.command(
+    "render", short_help="按全国统一格式把报告写成 Word、PDF、网页、Markdown 或 Excel 文件。"
+)
 @click.argument("report", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
     "--to",
