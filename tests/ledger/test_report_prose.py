@@ -119,6 +119,35 @@ def test_the_draft_fills_section_one_from_the_ledger_without_saving(world: World
     assert not ReportProse.objects.exists()  # nothing saved until the clerk saves
 
 
+def test_the_draft_counts_the_catalogue_entries_published_in_the_year(world: World) -> None:
+    client = login(world.clerk)
+
+    def draft() -> str:
+        page = client.post(url(world), form(draft="1")).content.decode()
+        match = re.search(r'<textarea name="section_1"[^>]*>(.*?)</textarea>', page, re.S)
+        assert match is not None
+        return match.group(1)
+
+    # No catalogue entries may only mean the catalogue is kept elsewhere: a gap, not 「0条」.
+    assert "主动公开政府信息【请补充：条数】条" in draft()
+    for made, published in ((date(2025, 2, 1), date(2025, 2, 10)), (date(2024, 12, 1), None)):
+        actions.catalogue_add(
+            actor=world.clerk,
+            agency=world.agency,
+            title="关于某事项的通知",
+            made_on=made,
+            published_on=published,
+        )
+    actions.catalogue_add(
+        actor=world.clerk,
+        agency=world.agency,
+        title="上年公开的通知",
+        made_on=date(2024, 3, 1),
+        published_on=date(2024, 3, 5),
+    )
+    assert "在政府信息公开目录中登记并公开政府信息1条" in draft()
+
+
 def test_supervisor_reads_and_strangers_see_nothing(world: World) -> None:
     save(world, 1, OVERVIEW)
     supervisor = login(world.supervisor)
