@@ -86,3 +86,11 @@ def test_a_report_that_fails_the_checks_is_still_written_with_a_warning(
     assert result.exit_code == 0
     assert "未通过核对" in result.output
     assert report_file.with_suffix(".xlsx").exists()
+
+
+def test_cells_left_out_as_ambiguous_are_announced(tmp_path: Path) -> None:
+    path = tmp_path / "002.json"
+    shutil.copy(gold("002"), path)  # its 1.属于国家秘密 row could not be read
+    result = CliRunner().invoke(main, ["render", str(path), "--to", "md", "-o", "-"])
+    assert result.exit_code == 0
+    assert "1 处无法确定的单元格或行" in result.output

@@ -61,6 +61,12 @@ def render_command(
     if output is not None and str(output) == "-" and not target.is_text:
         raise InputError(f"{target.label}是二进制文件，不能输出到标准输出；请用 -o 指定文件名")
     body = render(data, target, previous=last)
+    if data.ambiguous:
+        click.echo(
+            f"gongkai：提醒：报告中有 {len(data.ambiguous)} 处无法确定的单元格或行"
+            "（ambiguous），生成的文件中为空白。",
+            err=True,
+        )
     if has_errors(check(data, previous=last)):
         click.echo(
             "gongkai：提醒：该报告未通过核对（可用 gongkai check 查看），仍按原数字生成。", err=True
