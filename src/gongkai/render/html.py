@@ -33,6 +33,10 @@ h2 { break-after: avoid; }
 td.right { white-space: nowrap; overflow-wrap: normal; }
 td.note { font-size: 0.85em; text-align: left; }
 th[scope="row"], th[scope="rowgroup"] { text-align: left; }
+caption.for-screen-readers {
+  position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
+  white-space: nowrap;
+}
 figure { margin: 1em 0; break-inside: avoid; }
 svg.chart { max-width: 100%; height: auto; font-family: inherit; }
 @media print {
@@ -65,7 +69,7 @@ def page(report: Report, previous: Report | None = None, installed: Collection[s
         out.append(f'<h2 id="s{part.number}">{escape(part.heading)}</h2>')
         out.extend(f'<p class="indent">{escape(p)}</p>' for p in part.prose)
         if part.table is not None:
-            out.extend(_table(printed) for printed in part.table.printed)
+            out.extend(_table(p, p.caption in part.heading) for p in part.table.printed)
         out.append("</section>")
     # The charts follow the six sections: beside a table, their labels and numbers would read
     # as more rows of it.
@@ -84,8 +88,13 @@ def _figures(items: list[Chart]) -> list[str]:
     ]
 
 
-def _table(printed: Printed) -> str:
-    out = ['<div class="table-wrap"><table>', f"<caption>{escape(printed.caption)}</caption>"]
+def _table(printed: Printed, repeats_heading: bool) -> str:
+    """A caption that only repeats the section's heading is there for screen readers alone."""
+    hidden = ' class="for-screen-readers"' if repeats_heading else ""
+    out = [
+        '<div class="table-wrap"><table>',
+        f"<caption{hidden}>{escape(printed.caption)}</caption>",
+    ]
     widths = widths_mm(printed, TYPE_AREA_MM)
     out.append("<colgroup>")
     out.extend(f'<col style="width: {w / sum(widths) * 100:.2f}%">' for w in widths)
