@@ -61,14 +61,12 @@ def outcomes(report: Report) -> Chart:
 
 
 def applicants(report: Report) -> Chart:
+    """自然人 and the five kinds of 法人或其他组织, by new applications."""
     bars = tuple(
-        (
-            col.label if i == 0 else f"{col.label}（法人或其他组织）" if i < 6 else col.label,
-            (_count(report, Section.REQUESTS, "new_received", col.key),),
-        )
-        for i, col in enumerate(APPLICANT_COLUMNS[:-1])
+        (col.label, (_count(report, Section.REQUESTS, "new_received", col.key),))
+        for col in APPLICANT_COLUMNS[:-1]
     )
-    return Chart("本年新收申请的申请人类型", bars)
+    return Chart("本年新收申请的申请人类型（自然人；法人或其他组织：商业企业至其他）", bars)
 
 
 def _measures(report: Report) -> list[tuple[str, int]]:
