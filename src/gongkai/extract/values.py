@@ -49,8 +49,8 @@ def ocr_doubt(text: str) -> Unreadable | None:
     found = _OCR_CELL.match(text.strip())
     if found is None:
         return None
-    confidence = float(found.group(2))
-    return Unreadable(found.group(1), f"OCR 识别置信度 {confidence:.2f}", confidence)
+    confidence, read = float(found.group(2)), found.group(1)
+    return Unreadable("" if read == "?" else read, f"OCR 识别置信度 {confidence:.2f}", confidence)
 
 
 CellValue = Value | Unreadable

@@ -57,6 +57,8 @@ def open_image(data: bytes, name: str, limits: Limits) -> Any:
 
     try:
         image = Image.open(io.BytesIO(data))
+    except Image.DecompressionBombError:  # Pillow's own bound, far above ours
+        raise InputError(f"{name} 图像过大（超过上限 {limits.max_image_pixels} 像素）") from None
     except (UnidentifiedImageError, OSError, ValueError) as exc:
         raise InputError(f"{name} 已损坏或不是有效的图像（{type(exc).__name__}）") from None
     width, height = image.size
@@ -64,6 +66,10 @@ def open_image(data: bytes, name: str, limits: Limits) -> Any:
         raise InputError(
             f"{name} 图像过大（{width}×{height} 像素，上限 {limits.max_image_pixels} 像素）"
         )
+    try:  # a cut-off file: WeasyPrint tells Pillow to decode truncated images, so check here
+        Image.open(io.BytesIO(data)).verify()
+    except Exception as exc:  # Pillow raises SyntaxError, OSError, struct.error … here
+        raise InputError(f"{name} 已损坏或不是有效的图像（{type(exc).__name__}）") from None
     return image
 
 

@@ -1,0 +1,217 @@
+"""Scans read by OCR: the 公文 PDF of seed 004's gold values rasterised at 150 dpi with mild noise
+(a slight turn, grain, JPEG softening), as an image-only PDF and as a PNG page.
+
+The criterion is the one that matters: no number is wrong and unflagged. Every cell read equals
+the gold value; a gold cell not read is flagged (listed as ambiguous, with a doubt naming it).
+The OCR engine is made once per process and each scan is read once per module.
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+import sys
+import zlib
+from pathlib import Path
+
+import pytest
+
+from gongkai.documents import document_pdf
+from gongkai.errors import InputError
+from gongkai.extract import Extraction, extract_file, extract_text
+from gongkai.extract.readers import Limits
+from gongkai.extract.readers.ocr import OCR_DOUBT, Word, cell_text, doubtful, mark
+from gongkai.report import Report, load
+
+from ..conftest import gold
+from . import scans
+from .test_readers_pdf import _document
+
+
+@pytest.fixture(scope="module")
+def report() -> Report:
+    return load(gold("004"))
+
+
+@pytest.fixture(scope="module")
+def scan(report: Report) -> tuple[bytes, list[bytes]]:
+    return scans.scan_of(document_pdf(_document(report)))
+
+
+@pytest.fixture(scope="module")
+def scanned(
+    tmp_path_factory: pytest.TempPathFactory, scan: tuple[bytes, list[bytes]]
+) -> Extraction:
+    path = tmp_path_factory.mktemp("scan") / "scan.pdf"
+    path.write_bytes(scan[0])
+    return extract_file(path)
+
+
+def _no_wrong_number(extraction: Extraction, report: Report, wanted: set[str]) -> set[str]:
+    """Every cell read equals gold; every wanted gold cell is read or flagged. The flagged ones."""
+    got, gold_cells = dict(extraction.report.cells()), dict(report.cells())
+    wrong = {
+        path: (value, gold_cells.get(path))
+        for path, value in got.items()
+        if value != gold_cells.get(path)
+    }
+    assert wrong == {}
+    unread = {path for path in wanted if path not in got}
+    ambiguous = set(extraction.report.ambiguous)
+    unflagged = {p for p in unread if p not in ambiguous and p.rsplit(".", 1)[0] not in ambiguous}
+    assert unflagged == set()
+    return unread
+
+
+def test_the_image_only_pdf_reads_to_the_gold_cells_or_flags_them(
+    scanned: Extraction, report: Report
+) -> None:
+    document = scanned.stages.document
+    assert document is not None and document.kind == "scan"
+    assert document.text.count("\n") > 50
+    flagged = _no_wrong_number(scanned, report, set(dict(report.cells())))
+    assert len(flagged) <= 5  # mild noise: nearly everything is read
+    assert (scanned.report.agency, scanned.report.year) == (report.agency, report.year)
+    assert scanned.report.edition is report.edition
+    for doubt in scanned.doubts:
+        assert doubt.rule in {"ocr_low_confidence", "label_variant"}, doubt.message
+
+
+def test_the_result_says_which_pages_ocr_read_and_with_what_confidence(scanned: Extraction) -> None:
+    document = scanned.stages.document
+    assert document is not None
+    (note,) = document.notes
+    assert note.startswith("第 1、2、3、4、5、6、7、8 页为扫描件，由 OCR 识别（平均置信度 0.9")
+
+
+def test_a_png_page_reads_its_tables(
+    tmp_path: Path, scan: tuple[bytes, list[bytes]], report: Report
+) -> None:
+    path = tmp_path / "page-2.png"
+    path.write_bytes(scan[1][1])  # the page with the start of section 三
+    extraction = extract_file(path)
+    assert extraction.stages.document is not None
+    assert extraction.stages.document.kind == "scan"
+    assert extraction.stages.document.notes[0].startswith("第 1 页为扫描件，由 OCR 识别")
+    wanted = {p for p, _ in report.cells() if p.startswith("requests.new_received.")}
+    _no_wrong_number(extraction, report, wanted)
+    assert dict(extraction.report.cells())["proactive.procurement.projects"] == 22
+
+
+def test_an_unsure_number_is_a_doubt_on_its_cell_never_a_value() -> None:
+    text = (
+        "二、主动公开政府信息情况\n"
+        "信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n"
+        f"规章\t3\t{OCR_DOUBT}8{OCR_DOUBT}0.61\t5\n"
+        f"规范性文件\t{OCR_DOUBT}1O{OCR_DOUBT}0.99\t0\t{OCR_DOUBT}?{OCR_DOUBT}0.00\n"
+    )
+    extraction = extract_text(text)
+    cells = dict(extraction.report.cells())
+    assert cells["proactive.rules.new_made"] == 3
+    assert cells["proactive.rules.total_published"] == 5
+    assert "proactive.rules.new_published" not in cells
+    assert "proactive.normative_documents.new_made" not in cells
+    assert "proactive.normative_documents.total_published" not in cells
+    assert cells["proactive.normative_documents.new_published"] == 0
+    doubts = [d for d in extraction.doubts if d.rule == "ocr_low_confidence"]
+    assert [d.cells[0].path for d in doubts] == [
+        "proactive.rules.new_published",
+        "proactive.normative_documents.new_made",
+        "proactive.normative_documents.total_published",
+    ]
+    assert "识别为“8”（置信度 0.61），不能确定，已略去" in doubts[0].message
+    assert "有字迹但未能识别" in doubts[2].message
+    assert set(extraction.report.ambiguous) >= {d.cells[0].path for d in doubts}
+
+
+def _word(text: str, score: float = 0.999, x: float = 0) -> Word:
+    return Word(text, score, x, 0, x + 10 * len(text), 20)
+
+
+@pytest.mark.parametrize(
+    ("text", "score", "unsure"),
+    [
+        ("37", 0.999, False),
+        ("37", 0.80, True),
+        ("1O", 0.999, True),  # the letter O
+        ("l2", 0.999, True),  # the letter l
+        ("〇", 0.999, True),
+        ("113万元", 0.999, False),
+        ("政府集中采购", 0.50, False),  # a label: not a number, never marked
+    ],
+)
+def test_numbers_ocr_may_have_misread_are_marked(text: str, score: float, unsure: bool) -> None:
+    assert doubtful(text, score) is unsure
+    written, _ = cell_text([_word(text, score)])
+    assert (written == mark(text, score)) is unsure
+    assert written.startswith(OCR_DOUBT) is unsure
+
+
+def test_a_number_across_a_cell_border_is_marked() -> None:
+    written, _ = cell_text([_word("00")], crossed=True)
+    assert written == f"{OCR_DOUBT}00{OCR_DOUBT}0.00"
+
+
+def _png_header_only(width: int, height: int) -> bytes:
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+        )
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    idat = zlib.compress(b"\0" * 1024)  # far too little data: nothing is decoded anyway
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
+    )
+
+
+def test_a_decompression_bomb_image_is_refused_before_decoding(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.png"
+    path.write_bytes(_png_header_only(10_000, 8_000))  # 80 M pixels: 80 MB of grey to decode
+    with pytest.raises(InputError, match=r"bomb\.png 图像过大（10000×8000 像素，上限 \d+ 像素）"):
+        extract_file(path)
+    path.write_bytes(_png_header_only(100_000, 100_000))
+    with pytest.raises(InputError, match=r"bomb\.png 图像过大（超过上限 \d+ 像素）"):
+        extract_file(path)
+
+
+def test_the_pixel_limit_is_configurable(tmp_path: Path, scan: tuple[bytes, list[bytes]]) -> None:
+    path = tmp_path / "page.png"
+    path.write_bytes(scan[1][0])
+    with pytest.raises(InputError, match="图像过大"):
+        extract_file(path, limits=Limits(max_image_pixels=1_000_000))
+
+
+def test_a_broken_image_is_refused(tmp_path: Path, scan: tuple[bytes, list[bytes]]) -> None:
+    path = tmp_path / "broken.png"
+    path.write_bytes(scan[1][0][:5000])
+    with pytest.raises(InputError, match=r"broken\.png 已损坏或不是有效的图像"):
+        extract_file(path)
+
+
+def test_without_the_ocr_extra_a_scan_says_how_to_install_it(
+    tmp_path: Path, scan: tuple[bytes, list[bytes]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "rapidocr", None)  # `import rapidocr` fails as uninstalled
+    png, pdf = tmp_path / "page.png", tmp_path / "scan.pdf"
+    png.write_bytes(scan[1][0])
+    pdf.write_bytes(scans.image_pdf(scan[1][:1]))
+    with pytest.raises(
+        InputError, match=r"page.png 是扫描件（图像），读取需要 OCR；.*gongkai\[ocr\]"
+    ):
+        extract_file(png)
+    with pytest.raises(
+        InputError, match=r"scan.pdf 没有文字层（扫描件），读取需要 OCR；.*gongkai\[ocr\]"
+    ):
+        extract_file(pdf)
+
+
+def test_an_image_that_is_not_a_page_of_text_is_refused(tmp_path: Path) -> None:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("L", (300, 200), 255).save(out, "PNG")
+    path = tmp_path / "blank.png"
+    path.write_bytes(out.getvalue())
+    with pytest.raises(InputError, match=r"blank\.png 中未识别出文字"):
+        extract_file(path)
