@@ -45,6 +45,7 @@ def render_xlsx(report: Report, previous: Report | None = None) -> bytes:
         for printed in part.table.printed:
             _table(tables, printed, with_caption=printed.caption not in part.heading)
         _widths(tables, part.table.printed)
+        _print_setup(tables, part.table.printed)
     workbook.properties.title = title(report)
     workbook.properties.language = "zh-CN"
     out = io.BytesIO()
@@ -102,6 +103,19 @@ def _write(sheet: Worksheet, row: int, column: int, cell: Cell) -> None:
         return  # a blank (or absent) cell stays empty
     target.value = cell.text
     target.alignment = _CENTRE if cell.header in ("col", "colgroup") else _WRAP
+
+
+def _print_setup(sheet: Worksheet, printed: tuple[Printed, ...]) -> None:
+    """Landscape, one page wide; a single table keeps its headers and labels in view."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True  # type: ignore[union-attr]
+    if len(printed) == 1:
+        (table,) = printed
+        first_body_row = sheet.max_row - len(table.body) + 1
+        sheet.freeze_panes = sheet.cell(row=first_body_row, column=table.labels + 1).coordinate
 
 
 def _widths(sheet: Worksheet, printed: tuple[Printed, ...]) -> None:
