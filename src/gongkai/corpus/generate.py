@@ -1,0 +1,288 @@
+"""A generated corpus of annual reports, with a manifest of what each file must read as.
+
+    manifest = generate_corpus(Path("corpus"), 20_000, seed=1)
+    python -m gongkai.corpus.generate corpus --count 20000 --seed 1
+
+Agencies across a region tree (`gongkai.corpus.tree`), each reporting for consecutive years (so
+year-on-year comparison and R5–R7 apply), its name printed in varying spellings; some agencies copy
+last year's prose. Files are plain text (some GBK) and portal HTML pages with real tables, in both
+editions. A share of reports carry errors the checker must find and files damage the reader must
+notice (`gongkai.corpus.damage`). The same seed makes the same corpus, byte for byte.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from gongkai.check import check
+from gongkai.corpus import damage
+from gongkai.corpus.manifest import (
+    Entry,
+    ExpectedFinding,
+    Injected,
+    Injection,
+    Manifest,
+    Outcome,
+)
+from gongkai.corpus.tree import Agency, build_tree, printed_name
+from gongkai.corpus.wording import Choice, Habit, write_prose
+from gongkai.corpus.writers import Page, html_page, text_page
+from gongkai.report.document import Report
+from gongkai.report.grid import Edition
+from gongkai.report.interchange import to_dict
+from gongkai.report.synthetic import consistent_report
+
+#: Shares of reports with each error or damage (each kind also appears at least once).
+RATES: dict[Injected, float] = {
+    Injected.ARITHMETIC: 0.06,
+    Injected.CARRY_OVER: 0.05,
+    Injected.TRUNCATED: 0.015,
+    Injected.GARBAGE: 0.005,
+    Injected.EMPTY: 0.005,
+    Injected.DUPLICATE: 0.01,
+    Injected.LABEL_MANGLED: 0.02,
+    Injected.DIGITS_MERGED: 0.02,
+}
+_FILE_DAMAGE = (Injected.TRUNCATED, Injected.LABEL_MANGLED, Injected.DIGITS_MERGED)
+
+
+@dataclass
+class _Made:
+    """One agency-year while the corpus is made."""
+
+    report: Report  # clean, as generated (next year's carry-over follows it)
+    printed: Report  # as the file prints it: errors included
+    choice: Choice
+    file: str
+
+
+def generate_corpus(
+    directory: Path,
+    count: int,
+    *,
+    seed: int,
+    years: Sequence[int] = (2021, 2022, 2023),
+) -> Manifest:
+    """Write `count` report files and `manifest.json` into `directory` (created if need be)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    plan = _plan(rng, count, tuple(years))
+    forced = list(RATES)  # each kind at least once, on the first reports that can take it
+    entries: list[Entry] = []
+    for agency, run in plan:
+        habit = rng.choices(list(Habit), (0.5, 0.25, 0.25))[0]
+        last: _Made | None = None
+        for year in run:
+            if len(entries) >= count:
+                break
+            made, entry = _one(rng, directory, len(entries), agency, year, habit, last, forced)
+            entries.append(entry)
+            last = made
+            if (
+                len(entries) < count
+                and (Injected.DUPLICATE in forced or rng.random() < RATES[Injected.DUPLICATE])
+                and entry.outcome is not Outcome.FAILS
+            ):
+                if Injected.DUPLICATE in forced:
+                    forced.remove(Injected.DUPLICATE)
+                entries.append(_duplicate(directory, len(entries), entry))
+    variants: dict[str, set[str]] = {}
+    for e in entries:
+        if e.printed_agency != e.agency:
+            variants.setdefault(e.agency, set()).add(e.printed_agency)
+    used = {e.agency for e in entries}
+    agencies = sorted(
+        {a.name: a for a, _ in plan if a.name in used}.values(), key=lambda a: (*a.region, a.name)
+    )
+    manifest = Manifest(
+        seed,
+        count,
+        tuple(years),
+        entries,
+        [a.record(tuple(sorted(variants.get(a.name, ())))) for a in agencies],
+    )
+    manifest.write(directory)
+    return manifest
+
+
+def _plan(rng: random.Random, count: int, years: tuple[int, ...]) -> list[tuple[Agency, list[int]]]:
+    """Agencies with the consecutive years each reports on, `count` agency-years or a few more."""
+    first, end = years[0], years[-1]
+    tree = build_tree(rng, max(2, count // max(1, len(years) - 1)))
+    plan: list[tuple[Agency, list[int]]] = []
+    total = 0
+    for agency in tree:
+        if total >= count:
+            break
+        start = first - 2 if rng.random() < 0.15 and first - 2 >= 2019 else first
+        if rng.random() < 0.2:
+            start = rng.randint(start, end)
+        stop = end if rng.random() < 0.85 else rng.randint(start, end)
+        run = list(range(start, stop + 1))
+        plan.append((agency, run))
+        total += len(run)
+    return plan
+
+
+def _one(
+    rng: random.Random,
+    directory: Path,
+    index: int,
+    agency: Agency,
+    year: int,
+    habit: Habit,
+    last: _Made | None,
+    forced: list[Injected],
+) -> tuple[_Made, Entry]:
+    previous = last.report if last is not None and last.report.year == year - 1 else None
+    report = consistent_report(rng, edition=Edition.for_year(year), year=year, previous=previous)
+    name = printed_name(rng, agency)
+    report.agency = name
+    prose = write_prose(rng, report, habit, last.choice if last else None)
+    report.prose = {n: "\n".join(p) for n, p in prose.paragraphs.items()}
+    printed = _copy(report)
+    injected: list[Injection] = []
+    if _roll(rng, forced, Injected.ARITHMETIC):
+        injected.append(damage.arithmetic_error(rng, printed))
+    elif previous is not None and _roll(rng, forced, Injected.CARRY_OVER):
+        assert last is not None
+        injected.append(damage.carry_over_error(rng, printed, last.printed))
+    before = last.printed if previous is not None and last is not None else None
+    findings = [
+        ExpectedFinding(f.rule, tuple(c.path for c in f.cells))
+        for f in check(printed, previous=before)
+    ]
+
+    fmt = "html" if rng.random() < 0.4 else "txt"
+    style = rng.choice(("tsv", "tsv", "pipes"))
+    kind = _damage_kind(rng, forced)
+    if kind is Injected.DIGITS_MERGED:
+        fmt, style = "txt", "tsv"
+    published = f"{year + 1}-{rng.randint(1, 3):02d}-{rng.randint(1, 28):02d}"
+    title: tuple[str, ...] = (name, f"{year}年政府信息公开工作年度报告")
+    if rng.random() < 0.5:
+        title = (f"{name}{year}年度政府信息公开工作年度报告",)
+    page = Page(title, published, prose.paragraphs)
+    text = html_page(printed, page) if fmt == "html" else text_page(printed, page, style)
+    encoding = "gbk" if fmt == "txt" and rng.random() < 0.3 else "utf-8"
+    data: bytes | None = None
+    outcome = Outcome.EXACT
+    if kind is Injected.TRUNCATED:
+        text, injection = damage.truncate(rng, text)
+        injected.append(injection)
+        outcome = Outcome.FLAGGED
+    elif kind is Injected.GARBAGE:
+        data, injection = damage.garbage(rng)
+        injected.append(injection)
+        outcome = Outcome.FAILS
+    elif kind is Injected.EMPTY:
+        data = b""
+        injected.append(Injection(Injected.EMPTY, "空文件"))
+        outcome = Outcome.FAILS
+    elif kind in (Injected.LABEL_MANGLED, Injected.DIGITS_MERGED):
+        hurt = (damage.mangle_label if kind is Injected.LABEL_MANGLED else damage.merge_digits)(
+            rng, text
+        )
+        if hurt is not None:
+            text, injection = hurt
+            injected.append(injection)
+            outcome = Outcome.FLAGGED
+    if data is None:
+        data = text.encode(encoding, errors="strict")
+    file = f"r{index:06d}.{fmt}"
+    (directory / file).write_bytes(data)
+    entry = Entry(
+        file=file,
+        agency=agency.name,
+        printed_agency=name,
+        region=agency.region,
+        year=year,
+        edition=report.edition.value,
+        format=fmt,
+        encoding=encoding,
+        values=to_dict(printed),
+        outcome=outcome,
+        injected=injected,
+        findings=findings,
+        previous=last.file if previous is not None and last is not None else None,
+        copied=prose.copied,
+        near_copied=prose.near_copied,
+    )
+    return _Made(report, printed, prose.choice, file), entry
+
+
+def _roll(rng: random.Random, forced: list[Injected], kind: Injected) -> bool:
+    if kind in forced:
+        forced.remove(kind)
+        return True
+    return rng.random() < RATES[kind]
+
+
+def _damage_kind(rng: random.Random, forced: list[Injected]) -> Injected | None:
+    for kind in (*_FILE_DAMAGE, Injected.GARBAGE, Injected.EMPTY):
+        if _roll(rng, forced, kind):
+            return kind
+    return None
+
+
+def _duplicate(directory: Path, index: int, original: Entry) -> Entry:
+    file = f"r{index:06d}.{original.format}"
+    (directory / file).write_bytes((directory / original.file).read_bytes())
+    return Entry(
+        file=file,
+        agency=original.agency,
+        printed_agency=original.printed_agency,
+        region=original.region,
+        year=original.year,
+        edition=original.edition,
+        format=original.format,
+        encoding=original.encoding,
+        values=original.values,
+        outcome=original.outcome,
+        injected=[
+            *original.injected,
+            Injection(Injected.DUPLICATE, f"与 {original.file} 内容相同"),
+        ],
+        findings=original.findings,
+        previous=original.previous,
+        duplicate_of=original.file,
+        copied=original.copied,
+        near_copied=original.near_copied,
+    )
+
+
+def _copy(report: Report) -> Report:
+    return Report(
+        agency=report.agency,
+        year=report.year,
+        edition=report.edition,
+        proactive={k: dict(v) for k, v in report.proactive.items()},
+        requests={k: dict(v) for k, v in report.requests.items()},
+        appeals={k: dict(v) for k, v in report.appeals.items()},
+        sections=report.sections,
+        prose=dict(report.prose),
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m gongkai.corpus.generate", description="生成测试用年度报告语料"
+    )
+    parser.add_argument("directory", type=Path)
+    parser.add_argument("--count", type=int, default=1000)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    manifest = generate_corpus(args.directory, args.count, seed=args.seed)
+    seconds = time.perf_counter() - started
+    print(f"已生成 {len(manifest.entries)} 份报告，用时 {seconds:.1f} 秒：{args.directory}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
