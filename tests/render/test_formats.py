@@ -56,6 +56,7 @@ def test_xlsx_numbers_are_numeric_cells_and_blanks_are_empty() -> None:
     merged = {str(m) for m in requests.merged_cells.ranges}
     assert "A3:C5" in merged  # the corner: the 勾稽关系 note over three header rows
     assert "D3:J3" in merged  # 申请人情况 over the seven applicant columns
+    assert requests.freeze_panes == "D6"  # headers and labels stay in view
 
 
 def test_docx_has_the_page_number_footer_and_the_official_fonts(seed_004: Report) -> None:
