@@ -104,3 +104,27 @@ def copy_seeds(directory: Path) -> list[str]:
 
 def decimal(value: Value) -> Decimal | None:
     return None if value is None else Decimal(value)
+
+
+@dataclass
+class Imported:
+    regions: Regions
+    east: Corpus  # imported into the east county
+    west: Corpus  # imported into the west county
+
+
+@pytest.fixture(scope="session")
+def corpus_files(tmp_path_factory: pytest.TempPathFactory) -> tuple[Corpus, Corpus]:
+    east = write_corpus(tmp_path_factory.mktemp("east"), 8, seed=11)
+    west = write_corpus(tmp_path_factory.mktemp("west"), 4, seed=12, bad=False)
+    return east, west
+
+
+@pytest.fixture
+def imported(regions: Regions, corpus_files: tuple[Corpus, Corpus]) -> Imported:
+    from gongkai.oversight.importing import run_import
+
+    east, west = corpus_files
+    run_import(east.directory, region=regions.east, workers=1)
+    run_import(west.directory, region=regions.west, workers=1)
+    return Imported(regions, east, west)

@@ -98,6 +98,12 @@ def process(item: Item) -> Outcome:
                 "metadata": stages.metadata,
                 "title": stages.title.text,
                 "tables": {s.value: _span(t) for s, t in stages.tables.items()},
+                "rows": {
+                    f"{s.value}.{hit.row}": hit.line
+                    for s, t in stages.tables.items()
+                    for hit in t.hits
+                    if hit.row
+                },
                 "notes": list(document.notes),
             },
         )

@@ -6,6 +6,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("oversight/", include("gongkai.oversight.urls")),
     path("", include("gongkai.portal.urls")),
     path("", include("gongkai.ledger.urls")),
 ]

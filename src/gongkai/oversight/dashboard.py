@@ -1,0 +1,153 @@
+"""The dashboard's numbers for a region and a year, aggregated in the database: totals, one row
+per region directly below (each with everything under it), and a ranking of agencies."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet, Sum
+
+from gongkai.oversight.figures import DENIED_ROWS
+from gongkai.oversight.models import Cell, CorpusReport, Region
+from gongkai.report.editions import table
+from gongkai.report.grid import Edition, Section
+
+#: The sums every level shows, as Django aggregates over reports (named without the prefix
+#: `PREFIX`, which keeps them apart from the report's own fields of the same name).
+PREFIX = "t_"
+_AGGREGATES: dict[str, Any] = {
+    "reports": Count("pk"),
+    "on_time": Count("pk", filter=Q(on_time=True)),
+    "dated": Count("pk", filter=Q(on_time__isnull=False)),
+    "with_errors": Count("pk", filter=Q(errors__gt=0)),
+    "errors": Sum("errors"),
+    "warnings": Sum("warnings"),
+    "received": Sum("received"),
+    "processed": Sum("processed"),
+    "granted": Sum("granted"),
+    "partially_granted": Sum("partially_granted"),
+    "denied": Sum("denied"),
+    "appeals": Sum("appeals"),
+    "appeals_corrected": Sum("appeals_corrected"),
+}
+
+AGGREGATES = {PREFIX + k: v for k, v in _AGGREGATES.items()}
+
+#: Columns of the ranking tables a user may sort by (key → Chinese heading).
+SORTS = {
+    "name": "名称",
+    "reports": "报告数",
+    "on_time": "按时发布",
+    "errors": "错误",
+    "warnings": "提醒",
+    "received": "新收申请",
+    "granted": "予以公开",
+    "denied": "不予公开",
+    "appeals": "复议诉讼",
+    "appeals_corrected": "结果纠正",
+}
+
+
+def share(part: int | None, whole: int | None) -> float | None:
+    """A percentage, None when there is nothing to divide."""
+    return None if not whole or part is None else round(100 * part / whole, 1)
+
+
+@dataclass
+class Totals:
+    values: dict[str, int]
+
+    def __getitem__(self, key: str) -> int:
+        return self.values[key]
+
+    @property
+    def granted_share(self) -> float | None:
+        return share(self["granted"], self["processed"])
+
+    @property
+    def partial_share(self) -> float | None:
+        return share(self["partially_granted"], self["processed"])
+
+    @property
+    def denied_share(self) -> float | None:
+        return share(self["denied"], self["processed"])
+
+    @property
+    def corrected_share(self) -> float | None:
+        return share(self["appeals_corrected"], self["appeals"])
+
+    @property
+    def on_time_share(self) -> float | None:
+        return share(self["on_time"], self["dated"])
+
+
+def _clean(values: dict[str, Any]) -> dict[str, int]:
+    return {k.removeprefix(PREFIX): int(v or 0) for k, v in values.items()}
+
+
+def scope(
+    reports: QuerySet[CorpusReport], region: Region | None, year: int | None
+) -> QuerySet[CorpusReport]:
+    if region is not None:
+        reports = reports.filter(agency__region__path__startswith=region.path)
+    if year is not None:
+        reports = reports.filter(year=year)
+    return reports
+
+
+def totals(reports: QuerySet[CorpusReport]) -> Totals:
+    return Totals(_clean(reports.aggregate(**AGGREGATES)))
+
+
+def denied_by_ground(reports: QuerySet[CorpusReport]) -> list[tuple[str, int]]:
+    """不予公开 by ground (the eight rows of （三）), summed over the total column."""
+    sums = dict(
+        Cell.objects.filter(
+            report__in=reports, section="requests", row__in=DENIED_ROWS, column="total"
+        )
+        .values_list("row")
+        .annotate(n=Sum("value"))
+        .values_list("row", "n")
+    )
+    grid = table(Edition.E2021, Section.REQUESTS)
+    return [
+        (grid.row(row).short.split("·")[-1], int(sums.get(row) or Decimal(0)))
+        for row in DENIED_ROWS
+    ]
+
+
+def by_region(
+    reports: QuerySet[CorpusReport], parent: Region | None, regions: QuerySet[Region]
+) -> list[tuple[Region, Totals]]:
+    """One row per region directly below `parent` (the visible roots when None), each with the
+    sums over everything under it: one aggregate query per child, each an indexed prefix match."""
+    children = regions.filter(parent=parent) if parent is not None else _roots(regions)
+    return [
+        (child, totals(reports.filter(agency__region__path__startswith=child.path)))
+        for child in children.order_by("name")
+    ]
+
+
+def _roots(regions: QuerySet[Region]) -> QuerySet[Region]:
+    """The visible regions whose parent is not visible."""
+    return regions.exclude(parent__in=regions)
+
+
+def ranking(reports: QuerySet[CorpusReport], sort: str, descending: bool) -> QuerySet[Any]:
+    """Agencies with their sums, sorted by a column of `SORTS`."""
+    key = sort if sort in SORTS else "errors"
+    rows = reports.values("agency", "agency__name", "agency__region__name").annotate(
+        **{k: v for k, v in AGGREGATES.items() if k in SORTS}
+    )
+    order = "agency__name" if key == "name" else key
+    return rows.order_by(f"-{order}" if descending else order, "agency__name")
+
+
+def sort_regions(
+    rows: list[tuple[Region, Totals]], sort: str, descending: bool
+) -> list[tuple[Region, Totals]]:
+    if sort == "name" or sort not in SORTS:
+        return sorted(rows, key=lambda r: r[0].name, reverse=descending)
+    return sorted(rows, key=lambda r: (r[1][sort], r[0].name), reverse=descending)
