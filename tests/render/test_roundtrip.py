@@ -52,3 +52,10 @@ def _property(fmt: Format) -> None:
 @pytest.mark.parametrize("fmt", list(Format))
 def test_random_reports_read_back_exactly(fmt: Format) -> None:
     _property(fmt)
+
+
+@pytest.mark.parametrize("fmt", list(Format))
+def test_a_long_agency_name_stays_on_one_title_line(fmt: Format, tmp_path: Path) -> None:
+    truth = synthetic(5, Edition.E2021, blank_zeros=True)
+    truth.agency = "内蒙古自治区呼和浩特市赛罕区人民政府敕勒川路街道办事处综合办公室"
+    assert_same(read_back(truth, fmt, tmp_path), truth)

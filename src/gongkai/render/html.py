@@ -43,6 +43,7 @@ svg.chart { max-width: 100%; height: auto; font-family: inherit; }
   .table-wrap { overflow: visible; }
   table { font-size: 10.5pt; line-height: 14pt; }  /* 五号: see gongkai.render.columns */
   td.right { padding: 2pt; }
+  caption.for-screen-readers { display: none; }  /* on paper the heading above says it */
 }
 """
 
@@ -62,7 +63,7 @@ def page(report: Report, previous: Report | None = None, installed: Collection[s
         f"<title>{escape(heading)}</title>",
         f"<style>{stylesheet(DEFAULT_STYLE, installed)}{_SCREEN}</style>",
         "</head><body><main>",
-        f'<h1 class="title">{"<br>".join(escape(line) for line in title_lines(report))}</h1>',
+        f'<h1 class="title">{"<br>".join(_title_line(line) for line in title_lines(report))}</h1>',
     ]
     for part in parts(report):
         out.append(f'<section aria-labelledby="s{part.number}">')
@@ -79,6 +80,15 @@ def page(report: Report, previous: Report | None = None, installed: Collection[s
     out.append("</section>")
     out.append("</main></body></html>")
     return "\n".join(out)
+
+
+def _title_line(line: str) -> str:
+    """A title line that would wrap at 小标宋 2号 (22 pt) is set smaller: a long agency name
+    broken over two lines reads back as two names."""
+    room = TYPE_AREA_MM * 72 / 25.4 - 8  # points
+    if len(line) * DEFAULT_STYLE.title_pt <= room:
+        return escape(line)
+    return f'<span style="font-size: {room / len(line):.1f}pt">{escape(line)}</span>'
 
 
 def _figures(items: list[Chart]) -> list[str]:
