@@ -99,30 +99,52 @@ class Manifest:
         return next(e for e in self.entries if e.file == file)
 
     def to_dict(self) -> dict[str, Any]:
+        return {**self._head(), "entries": [_entry_dict(e) for e in self.entries]}
+
+    def _head(self) -> dict[str, Any]:
         return {
             "schema": SCHEMA,
             "seed": self.seed,
             "count": self.count,
             "years": list(self.years),
             "agencies": [asdict(a) for a in self.agencies],
-            "entries": [_entry_dict(e) for e in self.entries],
         }
 
     def write(self, directory: Path) -> Path:
+        """`manifest.json`, written entry by entry (a 20,000-report manifest is ~150 MB)."""
         path = directory / MANIFEST
-        path.write_text(
-            json.dumps(self.to_dict(), ensure_ascii=False, separators=(",", ":")), "utf-8"
-        )
+        dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+        with path.open("w", encoding="utf-8") as out:
+            out.write(dump(self._head())[:-1] + ',"entries":[')
+            for i, entry in enumerate(self.entries):
+                out.write(("," if i else "") + dump(_entry_dict(entry)))
+            out.write("]}")
         return path
 
 
 def _entry_dict(entry: Entry) -> dict[str, Any]:
-    out = asdict(entry)
-    out["outcome"] = entry.outcome.value
-    out["injected"] = [
-        {"kind": i.kind.value, "detail": i.detail, "cells": list(i.cells)} for i in entry.injected
-    ]
-    return out
+    """The entry as JSON-ready data, without copying the values (dataclasses.asdict deep-copies)."""
+    return {
+        "file": entry.file,
+        "agency": entry.agency,
+        "printed_agency": entry.printed_agency,
+        "region": list(entry.region),
+        "year": entry.year,
+        "edition": entry.edition,
+        "format": entry.format,
+        "encoding": entry.encoding,
+        "values": entry.values,
+        "outcome": entry.outcome.value,
+        "injected": [
+            {"kind": i.kind.value, "detail": i.detail, "cells": list(i.cells)}
+            for i in entry.injected
+        ],
+        "findings": [{"rule": f.rule, "cells": list(f.cells)} for f in entry.findings],
+        "previous": entry.previous,
+        "duplicate_of": entry.duplicate_of,
+        "copied": entry.copied,
+        "near_copied": entry.near_copied,
+    }
 
 
 def load_manifest(directory: Path) -> Manifest:

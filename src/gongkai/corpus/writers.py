@@ -16,7 +16,7 @@ from functools import cache
 from html import escape
 
 from gongkai.render.text import heading
-from gongkai.report.document import Report
+from gongkai.report.document import Report, Value
 from gongkai.report.editions import table
 from gongkai.report.grid import Edition, Section
 from gongkai.report.layout import Cell, Printed, layout, number_text
@@ -29,20 +29,24 @@ class Template:
     """Literal text with one slot per value cell: literals[0] slot[0] literals[1] … literals[-1]."""
 
     literals: tuple[str, ...]
-    slots: tuple[str, ...]  # interchange paths
+    slots: tuple[tuple[str, str, str], ...]  # (section, row, column) of each value cell
 
     def fill(self, report: Report) -> str:
         out = [self.literals[0]]
-        for path, literal in zip(self.slots, self.literals[1:], strict=True):
-            section, row, col = path.split(".")
-            out.append(number_text(report.rows(Section(section)).get(row, {}).get(col, "")))
+        empty: dict[str, Value] = {}
+        for (section, row, col), literal in zip(self.slots, self.literals[1:], strict=True):
+            value = getattr(report, section).get(row, empty).get(col)
+            out.append(
+                "" if value is None else str(value) if type(value) is int else number_text(value)
+            )
             out.append(literal)
         return "".join(out)
 
 
 def _template(text: str) -> Template:
     parts = _MARK.split(text)
-    return Template(tuple(parts[0::2]), tuple(parts[1::2]))
+    slots = tuple(tuple(path.split(".")) for path in parts[1::2])
+    return Template(tuple(parts[0::2]), slots)
 
 
 def _marked(edition: Edition) -> Report:
