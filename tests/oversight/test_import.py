@@ -3,6 +3,7 @@ written from (or flagged), bad files listed with their reason, re-runs adding no
 
 from __future__ import annotations
 
+import random
 import zipfile
 from pathlib import Path
 
@@ -12,6 +13,8 @@ from gongkai.errors import InputError
 from gongkai.oversight.importing import run_import, summary
 from gongkai.oversight.models import Cell, CorpusAgency, CorpusReport, ImportFailure
 from gongkai.oversight.sources import ZipLimits
+from gongkai.report import interchange
+from gongkai.report.synthetic import consistent_report
 
 from .conftest import Regions, copy_seeds, decimal, write_corpus
 
@@ -31,11 +34,8 @@ def test_directory_import_stores_the_truth(regions: Regions, tmp_path: Path) -> 
     assert {f.reason for f in run.failures.all()} >= {"文件为空"}
     for name, (agency, year, cells) in corpus.truth.items():
         stored = CorpusReport.objects.get(source_name=name)
-        assert (stored.agency.name, stored.year, stored.agency.region) == (
-            agency,
-            year,
-            regions.east,
-        )
+        assert (stored.agency.name, stored.year) == (agency, year)
+        assert stored.agency.region.full_name() == "示例省 › 示例市 › 东区 › 示例县"
         got = _stored_cells(stored)
         assert set(got) == set(cells)
         for path, value in cells.items():
@@ -117,3 +117,27 @@ def test_not_a_directory_or_zip(regions: Regions, tmp_path: Path) -> None:
     (tmp_path / "x.txt").write_text("x", encoding="utf-8")
     with pytest.raises(InputError, match="既不是目录也不是 ZIP 压缩包"):
         run_import(tmp_path / "x.txt", region=regions.east)
+
+
+def test_variants_of_a_name_are_one_agency_placed_by_its_name(
+    regions: Regions, tmp_path: Path
+) -> None:
+    rng = random.Random(3)
+    first = consistent_report(rng, year=2022)
+    first.agency = "平顶山市湛河区人民政府办公室"
+    second = consistent_report(rng, previous=first)
+    second.agency = "湛河区政府办"
+    third = consistent_report(rng, year=2023)
+    third.agency = "湛河区荆山街道办事处"
+    for i, report in enumerate((first, second, third)):
+        (tmp_path / f"{i}.json").write_text(interchange.dumps(report), encoding="utf-8")
+    run_import(tmp_path, region=regions.east, workers=1)
+    office = CorpusAgency.objects.get(name="平顶山市湛河区人民政府办公室")
+    assert office.aliases == ["湛河区政府办"]
+    assert sorted(office.reports.values_list("year", flat=True)) == [2022, 2023]
+    assert office.region.full_name() == "示例省 › 示例市 › 东区 › 平顶山市 › 湛河区"
+    township = CorpusAgency.objects.get(name="湛河区荆山街道办事处")
+    assert (
+        township.region.full_name() == "示例省 › 示例市 › 东区 › 平顶山市 › 湛河区 › 荆山街道"
+        or (township.region.full_name() == "示例省 › 示例市 › 东区 › 湛河区 › 荆山街道")
+    )

@@ -1,46 +1,96 @@
-"""Linking an imported report to an agency in a region: by name or a known variant of it.
+"""Linking an imported report to an agency in a region: by name, by a known variant of it, or by
+the same organ in the same place with upper regions left out (`gongkai.corpus.matching`, which
+is conservative: an ambiguous name makes a new agency rather than a wrong link).
 
-Names are compared after normalisation (full-width forms, spaces, brackets); a name seen for the
-first time becomes a new agency in the import's region. Supervisors merge variants by editing an
-agency's aliases.
+A name seen for the first time becomes a new agency, placed below the import's region along the
+regions its own name gives (「湛河区荆山街道办事处」 imported into 河南省/平顶山市 goes to
+河南省 › 平顶山市 › 湛河区 › 荆山街道). Supervisors merge the rest by editing aliases.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
+from gongkai.corpus import AgencyIndex as _Index
+from gongkai.corpus import KnownAgency, parse_agency
+from gongkai.corpus.regions import Level as NameLevel
+from gongkai.oversight.actions.region import region_save
+from gongkai.oversight.models import CorpusAgency, Level, Region
 
-from gongkai.oversight.models import CorpusAgency, Region
+_LEVELS = {
+    NameLevel.PROVINCE: Level.PROVINCE,
+    NameLevel.CITY: Level.CITY,
+    NameLevel.COUNTY: Level.COUNTY,
+    NameLevel.TOWNSHIP: Level.TOWNSHIP,
+}
 
-_NOISE = re.compile(r"[\s\u3000·•（）()【】\[\]「」“”\"']")
 
+class _GrowingIndex(_Index):
+    """The corpus index, grown by the agencies an import creates as it goes."""
 
-def normalise(name: str) -> str:
-    return _NOISE.sub("", unicodedata.normalize("NFKC", name))
+    def add(self, agency: KnownAgency) -> None:
+        # TODO(corpus): use a public AgencyIndex.add once gongkai.corpus.matching has one.
+        single = _Index([agency])
+        for key, entries in single._by_name.items():
+            self._by_name[key].extend(entries)
+        for key, places in single._by_place.items():
+            self._by_place[key].extend(places)
 
 
 class AgencyIndex:
-    """The agencies of a region and below by normalised name and alias, loaded once per import
-    (a batch of 20,000 reports must not scan the agency table per report)."""
+    """The agencies of a region and below, loaded once per import (a batch of 20,000 reports
+    must not scan the agency table per report)."""
 
     def __init__(self, region: Region) -> None:
         self.region = region
-        self._by_key: dict[str, int] = {}
-        for pk, name, aliases in CorpusAgency.objects.filter(
-            region__path__startswith=region.path
-        ).values_list("pk", "name", "aliases"):
-            for variant in [*aliases, name]:  # the name wins over another agency's alias
-                self._by_key[normalise(variant)] = pk
+        names = dict(Region.objects.values_list("pk", "name"))
+        self._chain = [names[int(i)] for i in region.path.strip("/").split("/") if i]
+        self._regions: dict[tuple[int, str], Region] = {}
+        rows = CorpusAgency.objects.filter(region__path__startswith=region.path).values_list(
+            "pk", "name", "aliases", "region__path"
+        )
+        self._index = _GrowingIndex(
+            KnownAgency(pk, name, tuple(aliases), self._names(path, names))
+            for pk, name, aliases, path in rows
+        )
+
+    @staticmethod
+    def _names(path: str, names: dict[int, str]) -> tuple[str, ...]:
+        return tuple(names[int(i)] for i in path.strip("/").split("/") if i)
 
     def resolve(self, name: str) -> CorpusAgency:
-        """The agency of that name (or alias) in the region or below; created in the region
-        itself when the name is new."""
         name = name.strip()[:200] or "（未识别机关）"
-        key = normalise(name)
-        if key in self._by_key:
-            found = CorpusAgency.objects.filter(pk=self._by_key[key]).first()
-            if found is not None:
-                return found
-        agency, _ = CorpusAgency.objects.get_or_create(region=self.region, name=name)
-        self._by_key[key] = agency.pk
+        found = self._index.match(name)
+        if found is not None:
+            agency = CorpusAgency.objects.filter(pk=found.agency.key).first()
+            if agency is not None:
+                if name != agency.name and name not in agency.aliases:
+                    agency.aliases = [*agency.aliases, name]
+                    agency.save(update_fields=["aliases"])
+                return agency
+        region = self._place(name)
+        agency, _ = CorpusAgency.objects.get_or_create(region=region, name=name)
+        names = dict(Region.objects.filter(pk__in=self._ids(region)).values_list("pk", "name"))
+        self._index.add(
+            KnownAgency(
+                agency.pk, agency.name, tuple(agency.aliases), self._names(region.path, names)
+            )
+        )
         return agency
+
+    @staticmethod
+    def _ids(region: Region) -> list[int]:
+        return [int(i) for i in region.path.strip("/").split("/") if i]
+
+    def _place(self, name: str) -> Region:
+        """The import's region, then the regions the name gives that are not already above."""
+        region = self.region
+        for part in parse_agency(name).regions:
+            if part.name in self._chain or part.name == region.name:
+                continue
+            key = (region.pk, part.name)
+            if key not in self._regions:
+                child = Region.objects.filter(parent=region, name=part.name).first()
+                self._regions[key] = child or region_save(
+                    name=part.name, level=_LEVELS.get(part.level, Level.DEPARTMENT), parent=region
+                )
+            region = self._regions[key]
+        return region

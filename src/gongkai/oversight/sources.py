@@ -15,8 +15,10 @@ from pathlib import Path, PurePosixPath
 from gongkai.errors import InputError
 from gongkai.oversight.reading import Item
 
-#: Files that are never reports: system litter of archivers and file managers.
+#: Files that are never reports: system litter of archivers and file managers, and the manifest
+#: `gongkai corpus generate` writes next to a generated corpus.
 _LITTER = ("__MACOSX/", ".DS_Store", "Thumbs.db", "desktop.ini")
+_TOP_LEVEL = ("manifest.json",)
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,8 @@ def collect(source: str | Path, limits: ZipLimits = ZipLimits()) -> Sources:
 
 def _litter(name: str) -> bool:
     parts = PurePosixPath(name).parts
+    if name in _TOP_LEVEL:
+        return True
     return any(name.startswith(x) or x in parts for x in _LITTER) or any(
         p.startswith(".") and p not in (".", "..") for p in parts
     )
