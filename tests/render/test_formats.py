@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from gongkai.render import Format, RenderError, render
+from gongkai.render import Format, RenderError, filename, render
 from gongkai.report import Report, load
 from gongkai.report.grid import Edition
 
@@ -169,3 +169,9 @@ def test_pdf_of_seed_004_prints_the_national_layout(seed_004: Report) -> None:
 def test_a_pre_2019_report_has_no_national_layout() -> None:
     with pytest.raises(RenderError, match="2019年以前"):
         render(Report(agency="某局", year=2017, edition=Edition.LEGACY), Format.MD)
+
+
+def test_download_file_names_are_the_title_without_path_characters() -> None:
+    report = Report(agency="某市/某局:办公室*", year=2024, edition=Edition.E2021)
+    assert filename(report, Format.XLSX) == "某市某局办公室2024年政府信息公开工作年度报告.xlsx"
+    assert Format.DOCX.media_type.startswith("application/vnd.openxmlformats")

@@ -86,4 +86,12 @@ def render(report: Report, fmt: Format, *, previous: Report | None = None) -> by
     return _writer(Format(fmt))(report, previous)
 
 
-__all__ = ["Format", "RenderError", "render"]
+def filename(report: Report, fmt: Format) -> str:
+    """A download's file name: 「栖霞区人民政府办公室2020年政府信息公开工作年度报告.docx」."""
+    from gongkai.render.text import title
+
+    safe = "".join(ch for ch in title(report) if ch not in '\\/:*?"<>|' and ch.isprintable())
+    return f"{safe}.{Format(fmt).value}"
+
+
+__all__ = ["Format", "RenderError", "filename", "render"]
