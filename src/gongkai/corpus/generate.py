@@ -21,6 +21,7 @@ from pathlib import Path
 
 from gongkai.check import check
 from gongkai.check.continuity import check_continuity
+from gongkai.check.structure import check_rule_authority, may_make_rules
 from gongkai.corpus import damage
 from gongkai.corpus.manifest import (
     Entry,
@@ -142,6 +143,9 @@ def _one(
 ) -> tuple[_Made, Entry]:
     previous = last.report if last is not None and last.report.year == year - 1 else None
     report = consistent_report(rng, edition=Edition.for_year(year), year=year, previous=previous)
+    if not may_make_rules(agency.name):
+        # only governments of provinces and cities make 规章 (R10)
+        report.proactive["rules"] = dict.fromkeys(report.proactive["rules"], 0)
     name = printed_name(rng, agency)
     report.agency = name
     prose = write_prose(rng, report, habit, last.choice if last else None)
@@ -157,13 +161,13 @@ def _one(
     # A clean report keeps every rule within the year by construction (`consistent_report`, and
     # prose that quotes its own count): only the cross-year rules need running there. The tests
     # hold this against the full checker.
-    found = (
-        check(printed, previous=before)
-        if injected
-        else check_continuity(printed, before)
-        if before is not None
-        else []
-    )
+    if injected:
+        found = check(printed, previous=before)
+    else:
+        found = [*check_rule_authority(printed)]  # a 规章 count under a short name (杭州市政府)
+        if before is not None:
+            found.extend(check_continuity(printed, before))
+        found.sort(key=lambda f: int(f.rule[1:]))
     findings = [ExpectedFinding(f.rule, tuple(c.path for c in f.cells)) for f in found]
 
     fmt = "html" if rng.random() < 0.4 else "txt"

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from gongkai.extract.title import _arabic_years
 
 #: Bigram Jaccard similarity from which a paragraph counts as a near-copy.
-NEAR_COPY = 0.6
+NEAR_COPY = 0.5
 #: Paragraphs shorter than this (after folding) are headings or 「无。」: never called copies.
 SHORTEST = 12
 

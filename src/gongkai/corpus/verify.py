@@ -52,6 +52,8 @@ def covered(flags: Iterable[Finding], report: Report) -> set[str]:
         if doubt.source != "extraction" and doubt.level is not Level.ERROR:
             continue
         out.update(cell.path for cell in doubt.cells)
+        if doubt.source != "extraction":
+            out.update(_equation_line(doubt))
         section = doubt.data.get("section")
         if isinstance(section, str):
             out.add(section)
@@ -79,9 +81,29 @@ def verify(report: Report, flags: Iterable[Finding], values: Mapping[str, Any]) 
     return out
 
 
+def _equation_line(finding: Finding) -> set[str]:
+    """A rule finding names the cells of its equation that hold a number; the cells it leaves
+    out (a 0 read where 3 was printed) are on the same row (R2, R4) or column (R1, R3): cover
+    that whole line."""
+    parts = [cell.path.split(".") for cell in finding.cells if cell.path.count(".") == 2]
+    if len(parts) < 2:
+        return set()
+    out = set()
+    if len({(s, r) for s, r, _ in parts}) == 1:
+        out.add(f"{parts[0][0]}.{parts[0][1]}")
+    if len({(s, c) for s, _, c in parts}) == 1:
+        out.add(f"{parts[0][0]}.*.{parts[0][2]}")
+    return out
+
+
 def _in_doubt(path: str, flagged: set[str]) -> bool:
-    section, row, _ = path.split(".")
-    return path in flagged or f"{section}.{row}" in flagged or section in flagged
+    section, row, col = path.split(".")
+    return (
+        path in flagged
+        or f"{section}.{row}" in flagged
+        or f"{section}.*.{col}" in flagged
+        or section in flagged
+    )
 
 
 def _in_document(report: Report, path: str) -> bool:

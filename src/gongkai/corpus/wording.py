@@ -3,7 +3,7 @@ copied the way some of them copy it from last year.
 
 A paragraph is a choice of clauses from its topic's pool. Copying keeps last year's choice (only
 the year and the numbers change: a copy `gongkai.corpus.prose_diff` must call copied); a near-copy
-keeps it but swaps one clause; a new paragraph takes clauses last year's did not use.
+keeps it and slips in one more clause; a new paragraph takes clauses last year's did not use.
 """
 
 from __future__ import annotations
@@ -115,24 +115,25 @@ def write_prose(rng: random.Random, report: Report, habit: Habit, last: Choice |
                 picked = before
                 copied.setdefault(str(section), []).append(i)
             elif mode == "near" and before is not None:
+                # one more clause slipped into last year's paragraph
                 unused = [k for k in range(pool) if k not in before]
-                swap = rng.randrange(1, len(before))
-                picked = (*before[:swap], rng.choice(unused), *before[swap + 1 :])
+                at = rng.randrange(1, len(before) + 1)
+                picked = (*before[:at], rng.choice(unused), *before[at:])
                 near.setdefault(str(section), []).append(i)
             else:
+                # clauses last year's paragraph did not use (the opening one when free)
                 avoid = set(before or ())
                 fresh = [k for k in range(1, pool) if k not in avoid]
-                picked = (
-                    (0, *sorted(rng.sample(fresh, 3)))
-                    if 0 not in avoid or not before
-                    else (*sorted(rng.sample(fresh, 4)),)
-                )
+                lead = () if 0 in avoid else (0,)
+                picked = (*lead, *sorted(rng.sample(fresh, min(len(fresh), 4 - len(lead)))))
             choice[topic] = picked
             clauses = [
                 _TOPICS[topic][k].format(year=report.year, n=rng.randint(2, 60), received=received)
                 for k in picked
             ]
             paragraphs[section].append("，".join(clauses) + "。")
+    if last is not None:
+        copied["6"] = [0]  # the same boilerplate every year
     return Prose(choice, paragraphs, copied, near)
 
 

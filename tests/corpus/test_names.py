@@ -1,0 +1,151 @@
+"""Agency names: regions and organ split, spellings folded, matching that never guesses."""
+
+from __future__ import annotations
+
+import pytest
+
+from gongkai.corpus import AgencyIndex, KnownAgency, candidates, match, normalise, parse_agency
+from gongkai.corpus.names import agency_from_title, year_from_title
+from gongkai.corpus.regions import Level
+
+
+@pytest.mark.parametrize(
+    ("name", "regions", "organ"),
+    [
+        ("浙江省杭州市西湖区人民政府办公室", ("浙江省", "杭州市", "西湖区"), "人民政府办公室"),
+        ("西湖区文新街道办事处", ("西湖区", "文新街道"), "办事处"),
+        ("杭州市西湖区教育局", ("杭州市", "西湖区"), "教育局"),
+        ("某某县某某镇人民政府", ("某某县", "某某镇"), "人民政府"),
+        ("杭州市西湖区住房和城乡建设局", ("杭州市", "西湖区"), "住房和城乡建设局"),
+        ("杭州市城市管理局", ("杭州市",), "城市管理局"),
+        ("杭州市市场监督管理局", ("杭州市",), "市场监督管理局"),
+        ("杭州市乡村振兴局", ("杭州市",), "乡村振兴局"),
+        ("济南市市中区教育局", ("济南市", "市中区"), "教育局"),
+        ("沛县城关镇人民政府", ("沛县", "城关镇"), "人民政府"),
+        ("北京市海淀区人民政府", ("北京市", "海淀区"), "人民政府"),
+        ("广西壮族自治区人民政府办公厅", ("广西壮族自治区",), "人民政府办公厅"),
+        (
+            "内蒙古自治区锡林郭勒盟阿巴嘎旗人民政府",
+            ("内蒙古自治区", "锡林郭勒盟", "阿巴嘎旗"),
+            "人民政府",
+        ),
+        ("延边朝鲜族自治州人民政府", ("延边朝鲜族自治州",), "人民政府"),
+        ("曲靖市麒麟区珠街街道", ("曲靖市", "麒麟区", "珠街街道"), "办事处"),
+        ("大洼区田家街道", ("大洼区", "田家街道"), "办事处"),
+        ("杭州经济技术开发区管委会", ("杭州经济技术开发区",), "管理委员会"),
+        ("某县自然资源局", ("某县",), "自然资源局"),
+        ("教育局", (), "教育局"),
+    ],
+)
+def test_parse_agency_splits_regions_and_organ(
+    name: str, regions: tuple[str, ...], organ: str
+) -> None:
+    parsed = parse_agency(name)
+    assert parsed.region_path == regions
+    assert parsed.organ == organ
+
+
+def test_levels_follow_the_hierarchy() -> None:
+    levels = [r.level for r in parse_agency("浙江省杭州市西湖区文新街道办事处").regions]
+    assert levels == [Level.PROVINCE, Level.CITY, Level.COUNTY, Level.TOWNSHIP]
+    # a city under a city is county-level; a municipality stands at province level
+    assert parse_agency("金华市义乌市人民政府").regions[1].level is Level.COUNTY
+    assert parse_agency("北京市海淀区人民政府").regions[0].level is Level.PROVINCE
+
+
+@pytest.mark.parametrize(
+    ("spelling", "canonical"),
+    [
+        ("西湖区政府办", "西湖区人民政府办公室"),
+        ("西湖区政府", "西湖区人民政府"),
+        ("《西湖区人民政府办公室2022年度政府信息公开工作年度报告》", "西湖区人民政府办公室"),
+        ("关于西湖区人民政府二〇二二年政府信息公开工作年度报告", "西湖区人民政府"),
+        ("西湖区人民政府信息公开工作年度报告", "西湖区人民政府"),
+        ("西湖区 人民政府 办公室", "西湖区人民政府办公室"),
+        ("ＸＸ县自然资源局", "XX县自然资源局"),
+        ("杭州经济技术开发区管委会", "杭州经济技术开发区管理委员会"),
+        ("西湖区文新街道办", "西湖区文新街道办事处"),
+        ("西湖区文新街道", "西湖区文新街道办事处"),
+        ("某某县某某镇", "某某县某某镇人民政府"),
+        ("某某县某某镇政府", "某某县某某镇人民政府"),
+        ("西湖区住建局", "西湖区住房和城乡建设局"),
+        ("杭州市发改委", "杭州市发展和改革委员会"),
+    ],
+)
+def test_normalise_folds_spellings(spelling: str, canonical: str) -> None:
+    assert normalise(spelling) == canonical
+
+
+KNOWN = [
+    KnownAgency(1, "浙江省杭州市西湖区人民政府办公室"),
+    KnownAgency(2, "杭州市西湖区教育局"),
+    KnownAgency(3, "南京市鼓楼区人民政府"),
+    KnownAgency(4, "福州市鼓楼区人民政府"),
+    KnownAgency(5, "西湖区文新街道办事处", region=("浙江省", "杭州市", "西湖区", "文新街道")),
+    KnownAgency(6, "杭州市教育局"),
+    KnownAgency(7, "杭州市人民政府", aliases=("杭州市政府门户网站",)),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("西湖区政府办", 1),
+        ("杭州市西湖区人民政府办公室", 1),
+        ("西湖区教育局", 2),
+        ("杭州市西湖区教育局2023年政府信息公开工作年度报告", 2),
+        ("南京市鼓楼区政府", 3),
+        ("文新街道", 5),
+        ("杭州市西湖区文新街道", 5),
+        ("杭州市教育局", 6),
+        ("杭州市政府门户网站", 7),
+    ],
+)
+def test_match_links_spellings_to_the_known_agency(name: str, key: int) -> None:
+    found = match(name, KNOWN)
+    assert found is not None and found.agency.key == key
+    assert found.reason
+
+
+def test_match_does_not_guess_between_two_districts_of_one_name() -> None:
+    assert match("鼓楼区人民政府", KNOWN) is None
+    options = candidates("鼓楼区人民政府", KNOWN)
+    assert {m.agency.key for m in options} == {3, 4}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "西湖区教育体育局",  # a similar organ: perhaps renamed, perhaps not — a person decides
+        "教育局",  # no region at all
+        "杭州市财政局",  # not known
+        "上城区教育局",  # another district
+        "杭州市西湖区",  # a region, no organ
+    ],
+)
+def test_match_is_conservative(name: str) -> None:
+    assert match(name, KNOWN) is None
+
+
+def test_similar_organ_is_offered_as_a_candidate() -> None:
+    options = candidates("西湖区教育体育局", KNOWN)
+    assert [m.agency.key for m in options] == [2]
+    assert options[0].score < 0.85 and "更名" in options[0].reason
+
+
+def test_an_index_answers_the_same_as_the_function() -> None:
+    index = AgencyIndex(KNOWN)
+    assert index.match("西湖区政府办") == match("西湖区政府办", KNOWN)
+    assert match("西湖区政府办", index) == index.match("西湖区政府办")
+    assert index.match("西湖区政府办") is not None
+    assert index.match("西湖区政府办").to_dict()["key"] == 1  # type: ignore[union-attr]
+
+
+def test_agency_and_year_from_a_title() -> None:
+    assert agency_from_title("栖霞区人民政府办公室\n2020年度政府信息公开工作年度报告") == (
+        "栖霞区人民政府办公室"
+    )
+    title = "银川市兴庆区前进街街道办事处 2019 年政府信息公开工作年度报告"
+    assert agency_from_title(title) == "银川市兴庆区前进街街道办事处"
+    assert year_from_title(title) == 2019
+    assert year_from_title("某某文件") is None
