@@ -64,3 +64,20 @@ def import_(source: Path, workers: int | None, scheduler: str | None, region: st
         click.echo(f"  失败：{failure.file}：{failure.reason}")
     if run.failed > 20:
         click.echo(f"  ……另有 {run.failed - 20} 个失败，见网站的导入记录页面")
+
+
+@corpus.command("generate")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--count", type=click.IntRange(min=1), default=1000, show_default=True, help="报告份数。"
+)
+@click.option(
+    "--seed", type=int, default=1, show_default=True, help="随机种子：相同种子生成相同语料。"
+)
+def generate(directory: Path, count: int, seed: int) -> None:
+    """生成测试用的年度报告语料（文本和网页，两种格式版本，含错误和损坏），及记录真实数值的
+    manifest.json。"""
+    from gongkai.corpus.generate import generate_corpus
+
+    manifest = generate_corpus(directory, count, seed=seed)
+    click.echo(f"已生成 {len(manifest.entries)} 份报告：{directory}（真实数值见 manifest.json）")

@@ -80,10 +80,14 @@ def _not_yet_stored(
     todo: list[Item] = []
     for item in items:
         try:
-            sha = digest(read_bytes(item))
+            data = read_bytes(item)
         except InputError:
             todo.append(item)  # the worker reports why
             continue
+        if not data.strip():
+            todo.append(item)  # every empty file is a failure of its own, not a duplicate
+            continue
+        sha = digest(data)
         if sha in known:
             run.skipped += 1
             if progress:

@@ -8,6 +8,8 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 
+from gongkai.check.finding import CellRef, Finding, Level
+from gongkai.corpus.verify import covered
 from gongkai.oversight.agencies import AgencyIndex
 from gongkai.oversight.figures import figures, on_time, published_on
 from gongkai.oversight.models import (
@@ -70,7 +72,7 @@ def write_cells_and_findings(
             row=row,
             column=column,
             value=None if value is None else Decimal(value),
-            flagged=f"{section}.{row}.{column}" in flagged or f"{section}.{row}" in flagged,
+            flagged=is_flagged(path, flagged),
         )
         for path, value in report.cells()
         for section, row, column in [path.split(".")]
@@ -100,9 +102,29 @@ def write_cells_and_findings(
 
 
 def flagged_paths(report: Report, findings: Iterable[dict[str, Any]]) -> set[str]:
-    """Cells (`s.r.c`) and rows (`s.r`) a finding or doubt names, or the report marks doubtful."""
-    paths = {c["path"] for f in findings for c in f.get("cells", ())}
-    return paths | set(report.ambiguous) | set(report.inferred)
+    """What is in question, as `gongkai.corpus.verify` reads it: cells, rows (`s.r`), columns
+    (`s.*.c`) and whole sections named by extraction doubts and error-level findings, cells named
+    by warnings, and the cells the report itself marks ambiguous or inferred."""
+    listed = [as_finding(f) for f in findings]
+    named = {c.path for f in listed for c in f.cells}
+    return covered(listed, report) | named | set(report.inferred)
+
+
+def is_flagged(path: str, flagged: set[str]) -> bool:
+    section, row, column = path.split(".")
+    return bool({path, f"{section}.{row}", f"{section}.*.{column}", section} & flagged)
+
+
+def as_finding(data: dict[str, Any]) -> Finding:
+    """A finding back from its `as_dict` form (for the cells, level, source and data only)."""
+    return Finding(
+        rule=data["rule"],
+        level=Level(data["level"]),
+        message=data["message"],
+        cells=tuple(CellRef(c["path"], c.get("label", "")) for c in data.get("cells", ())),
+        source=data.get("source", "rule"),
+        data=data.get("data", {}),
+    )
 
 
 def _stem(name: str) -> str:
