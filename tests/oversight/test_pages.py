@@ -181,3 +181,20 @@ def test_upload_page_imports_a_zip(regions: Regions, tmp_path: object) -> None:
     response = client.post("/oversight/import/", {"archive": buffer, "region": regions.west.pk})
     assert response.status_code == 400
     assert login(regions.west_supervisor).get(f"/oversight/runs/{run.pk}/").status_code == 404
+
+
+def test_moving_a_region_moves_everything_below(imported: Imported) -> None:
+    from gongkai.oversight.actions import region_save
+    from gongkai.oversight.models import Region
+
+    r = imported.regions
+    county = Region.objects.get(parent=r.west, name="示例县")
+    region_save(name="西区", level="county", parent=r.east, region=r.west)  # west now under east
+    county.refresh_from_db()
+    assert county.path.startswith(r.east.path) and county.full_name().endswith(
+        "东区 › 西区 › 示例县"
+    )
+    page = login(r.east_supervisor).get("/oversight/").content.decode()
+    assert "共 12 份报告" in page
+    admin = login(r.root)
+    assert admin.get("/admin/oversight/region/").status_code == 200
