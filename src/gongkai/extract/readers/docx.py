@@ -29,6 +29,9 @@ _MAX_RATIO = 200
 _RATIO_FROM = 1_000_000  # bytes: small members may compress arbitrarily well
 
 
+_NARROW_TWIPS = 30  # a grid column narrower than 1.5 pt holds no text
+
+
 def looks_like_docx(data: bytes, name: str) -> bool:
     if not data.startswith(b"PK\x03\x04"):
         return False
@@ -144,13 +147,16 @@ def _int(value: str, most: int) -> int:
 
 
 def _table(tbl: Any) -> list[str]:
-    """Each row of the table's grid as one tab-separated line."""
-    lines = []
+    """Each row of the table's grid as one tab-separated line, a merged cell's text in its first
+    position. A grid column no cell starts in, or one too narrow to hold text (LibreOffice splits
+    the grid so when it writes a .doc back), is no column of the table: it is left out, so it
+    cannot shift the values after it."""
+    rows: list[list[tuple[int, int, str]]] = []  # (first grid position, span, text) per cell
     for tr in tbl.iterchildren(f"{_W}tr"):
-        cells: list[str] = []
+        cells: list[tuple[int, int, str]] = []
         _, before = _val(tr.find(f"{_W}trPr"), "gridBefore")
-        if before:
-            cells.extend([""] * (_int(before, 64) if before.isdigit() else 0))
+        at = _int(before, 64) if before.isdigit() else 0
+        cells.extend((i, 1, "") for i in range(at))
         for tc in tr.iterchildren(f"{_W}tc"):
             props = tc.find(f"{_W}tcPr")
             _, span = _val(props, "gridSpan")
@@ -159,11 +165,37 @@ def _table(tbl: Any) -> list[str]:
             continued = (merged is not None and merge != "restart") or (
                 h_merged is not None and h_merge != "restart"
             )
-            cells.append("" if continued else _cell_text(tc))
-            cells.extend([""] * (_int(span, 64) - 1 if span else 0))
-        if any(cells):
-            lines.append("\t".join(cells))
+            spanned = _int(span, 64) if span else 1
+            cells.append((at, spanned, "" if continued else _cell_text(tc)))
+            at += spanned
+        rows.append(cells)
+    kept = _columns(tbl, rows)
+    lines = []
+    for cells in rows:
+        out: list[str] = []
+        for first, covers, text in cells:
+            positions = [p for p in range(first, first + covers) if p in kept]
+            out.extend([text] + [""] * (len(positions) - 1) if positions else [])
+        if any(out):
+            lines.append("\t".join(out))
     return lines
+
+
+def _columns(tbl: Any, rows: list[list[tuple[int, int, str]]]) -> set[int]:
+    """The grid positions that are columns of the table (see `_table`)."""
+    grid = tbl.find(f"{_W}tblGrid")
+    widths = (
+        [] if grid is None else [g.get(f"{_W}w", "") for g in grid.iterchildren(f"{_W}gridCol")]
+    )
+    narrow = {i for i, w in enumerate(widths) if w.isdigit() and int(w) < _NARROW_TWIPS}
+    starts = {first for cells in rows for first, _, _ in cells}
+    width = max((first + span for cells in rows for first, span, _ in cells), default=0)
+    kept = {p for p in range(width) if p in starts and p not in narrow}
+    for cells in rows:  # a cell with text keeps at least its first position
+        for first, span, text in cells:
+            if text and not any(p in kept for p in range(first, first + span)):
+                kept.add(first)
+    return kept
 
 
 READERS.append((looks_like_docx, read_docx))
