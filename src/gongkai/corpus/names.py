@@ -27,6 +27,10 @@ _REPORT_WORDS = re.compile(
 _LEADING = re.compile(r"^关于")
 _TRAILING = re.compile(r"(?:19|20)\d{2}年度?$")
 _REGION_SUFFIX = "省市区县旗镇乡"
+#: A second name in brackets: 「区发展和改革局（区粮食和物资储备局）」.
+_PARENTHESIS = re.compile(r"\([^()]*\)$")
+#: A city department's district branch: 「杭州市公安局西湖区分局」 → 「杭州市西湖区公安分局」.
+_BRANCH = re.compile(r"^(.+?市)(.{2,12}?)局(.{2,8}?[区县])分局$")
 #: Short forms in everyday use → the full organ name (the form kept).
 _ABBREVIATIONS = (
     ("管委会", "管理委员会"),
@@ -48,7 +52,8 @@ def normalise(name: str) -> str:
     Full- and half-width folded (NFKC), spaces and quotes 《》「」 dropped, a report title's
     「2022年度政府信息公开工作年度报告」 cut off, 「X区政府」 → 「X区人民政府」, 「政府办」 →
     「人民政府办公室」, 「街道办」 → 「街道办事处」, a bare township 「X镇」 → 「X镇人民政府」,
-    common abbreviations (管委会, 发改委, 住建局 …) spelt out."""
+    common abbreviations (管委会, 发改委, 住建局 …) spelt out, a second name in brackets dropped,
+    「X区人民政府Y街道办事处」 → 「X区Y街道办事处」, 「X市公安局Y区分局」 → 「X市Y区公安分局」."""
     text = unicodedata.normalize("NFKC", name)
     text = _QUOTES.sub("", _SPACE.sub("", text))
     text = _arabic_years(text)
@@ -58,11 +63,19 @@ def normalise(name: str) -> str:
         text += "政府"
     for short, full in _ABBREVIATIONS:
         text = text.replace(short, full)
+    text = _PARENTHESIS.sub("", text)
     text = re.sub(rf"(?<=[{_REGION_SUFFIX}])政府", "人民政府", text)
+    text = _BRANCH.sub(r"\1\3\2分局", text)
     text = re.sub(r"(?<=[镇乡])府$", "人民政府", text)  # 「X镇府」 is rare but seen
     text = re.sub(r"人民政府办$", "人民政府办公室", text)
     text = re.sub(r"街道办$", "街道办事处", text)
     regions, organ = split_regions(text)
+    if regions and organ.startswith("人民政府") and organ != "人民政府":
+        # 「鼓楼区人民政府宁海路街道办事处」: the sub-district office of the district government
+        below, rest = split_regions(organ[4:])
+        if below and below[0].level is Level.TOWNSHIP:
+            text = text[: len(text) - len(organ)] + organ[4:]
+            regions, organ = (*regions, *below), rest
     if regions and not organ and regions[-1].level is Level.TOWNSHIP:
         text += "办事处" if regions[-1].name.endswith("街道") else "人民政府"
     return text
