@@ -161,3 +161,12 @@ def test_agency_and_year_from_a_title() -> None:
     assert agency_from_title(title) == "银川市兴庆区前进街街道办事处"
     assert year_from_title(title) == 2019
     assert year_from_title("某某文件") is None
+
+
+def test_an_index_grows() -> None:
+    index = AgencyIndex()
+    assert index.match("西湖区教育局") is None
+    index.add(KnownAgency(2, "杭州市西湖区教育局"))
+    assert index.match("西湖区教育局") is not None
+    index.add(KnownAgency(3, "宁波市西湖区教育局"))  # now two districts of that name
+    assert index.match("西湖区教育局") is None

@@ -71,17 +71,21 @@ class _Entry:
 class AgencyIndex:
     """Known agencies indexed for matching thousands of names quickly."""
 
-    def __init__(self, known: Iterable[KnownAgency]) -> None:
+    def __init__(self, known: Iterable[KnownAgency] = ()) -> None:
         self._by_name: dict[str, list[tuple[_Entry, How]]] = defaultdict(list)
         self._by_place: dict[str, list[_Entry]] = defaultdict(list)
         for agency in known:
-            parsed = parse_agency(agency.name)
-            entry = _Entry(agency, parsed, agency.region or parsed.region_path)
-            self._by_name[parsed.normalised].append((entry, How.SAME_NAME))
-            for alias in agency.aliases:
-                self._by_name[normalise(alias)].append((entry, How.ALIAS))
-            place = entry.path[-1] if entry.path else ""
-            self._by_place[place].append(entry)
+            self.add(agency)
+
+    def add(self, agency: KnownAgency) -> None:
+        """One more known agency (an import adds the agencies it creates as it goes)."""
+        parsed = parse_agency(agency.name)
+        entry = _Entry(agency, parsed, agency.region or parsed.region_path)
+        self._by_name[parsed.normalised].append((entry, How.SAME_NAME))
+        for alias in agency.aliases:
+            self._by_name[normalise(alias)].append((entry, How.ALIAS))
+        place = entry.path[-1] if entry.path else ""
+        self._by_place[place].append(entry)
 
     def match(self, name: str) -> Match | None:
         """The one known agency `name` stands for; None when none fits or several fit."""

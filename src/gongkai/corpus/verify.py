@@ -73,7 +73,7 @@ def verify(report: Report, flags: Iterable[Finding], values: Mapping[str, Any]) 
     for path in sorted(want.keys() | got.keys()):
         expected = want.get(path, _MISSING)
         actual = got.get(path, _MISSING)
-        if expected == actual or _in_doubt(path, flagged):
+        if expected == actual or in_doubt(path, flagged):
             continue
         if actual is _MISSING and not _in_document(report, path):
             continue
@@ -96,7 +96,8 @@ def _equation_line(finding: Finding) -> set[str]:
     return out
 
 
-def _in_doubt(path: str, flagged: set[str]) -> bool:
+def in_doubt(path: str, flagged: set[str]) -> bool:
+    """Whether the cell at `path` is in question, given `covered(...)`."""
     section, row, col = path.split(".")
     return (
         path in flagged
