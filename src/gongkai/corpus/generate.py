@@ -180,8 +180,12 @@ def _one(
     if rng.random() < 0.5:
         title = (f"{name}{year}年度政府信息公开工作年度报告",)
     page = Page(title, published, prose.paragraphs)
-    text = html_page(printed, page) if fmt == "html" else text_page(printed, page, style)
-    encoding = "gbk" if fmt == "txt" and rng.random() < 0.3 else "utf-8"
+    # some text files and some portal pages (older sites) in GBK
+    encoding = "gbk" if rng.random() < (0.3 if fmt == "txt" else 0.15) else "utf-8"
+    if fmt == "html":
+        text = html_page(printed, page, "gbk" if encoding == "gbk" else "utf-8")
+    else:
+        text = text_page(printed, page, style)
     data: bytes | None = None
     outcome = Outcome.EXACT
     if kind is Injected.TRUNCATED:

@@ -131,12 +131,12 @@ def text_page(report: Report, page: Page, style: str = "tsv") -> str:
     return "\n".join(out)
 
 
-def html_page(report: Report, page: Page) -> str:
+def html_page(report: Report, page: Page, charset: str = "utf-8") -> str:
     grids = tables(report.edition, "html")
     title = "".join(page.title)
     out = [
         "<!DOCTYPE html>",
-        '<html><head><meta charset="utf-8">',
+        f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">',
         f"<title>{escape(title)}</title></head><body>",
         '<div class="crumb">首页 &gt; 政务公开 &gt; 政府信息公开年报</div>',
         f'<div class="article"><h1>{"<br>".join(escape(t) for t in page.title)}</h1>',
