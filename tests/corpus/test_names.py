@@ -170,3 +170,22 @@ def test_an_index_grows() -> None:
     assert index.match("西湖区教育局") is not None
     index.add(KnownAgency(3, "宁波市西湖区教育局"))  # now two districts of that name
     assert index.match("西湖区教育局") is None
+
+
+def test_the_seed_reports_agencies_and_years() -> None:
+    """The real reports: their titles give the gold agency and year, and the agency's regions."""
+    import json
+
+    from gongkai.extract.decode import decode
+    from tests.conftest import GOLD, SEEDS
+
+    seeds = sorted(SEEDS.glob("*.txt"))
+    assert len(seeds) >= 5
+    for path in seeds:
+        want = json.loads((GOLD / f"{path.stem}.json").read_text("utf-8"))
+        text = decode(path.read_bytes()).text
+        assert agency_from_title(text) == want["agency"], path.name
+        assert year_from_title(text) == want["year"], path.name
+        parsed = parse_agency(want["agency"])
+        assert parsed.level in (Level.COUNTY, Level.TOWNSHIP), path.name
+        assert parsed.organ in ("人民政府办公室", "办事处"), path.name
