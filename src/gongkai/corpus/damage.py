@@ -12,7 +12,7 @@ import re
 
 from gongkai.corpus.manifest import Injected, Injection
 from gongkai.report.document import Report
-from gongkai.report.editions import APPLICANT_KEYS
+from gongkai.report.editions import APPLICANT_KEYS, table
 from gongkai.report.grid import Edition, Section
 
 _OUTCOME_ROWS = ("granted", "partly_granted", "total_processed")
@@ -75,29 +75,33 @@ def garbage(rng: random.Random) -> tuple[bytes, Injection]:
     return b"\x00\x01" + data, Injection(Injected.GARBAGE, "随机二进制内容")
 
 
-#: Labels every edition prints, and a misprint of each.
+#: Labels every edition prints, a misprint of each, and the row.
 _MANGLES = (
-    ("本年新收政府信息公开申请数量", "本年新收政府信急公开申请数量"),
-    ("上年结转政府信息公开申请数量", "上年结转政府信息公开申淸数量"),
-    ("（一）予以公开", "（一）予以公幵"),
-    ("（七）总计", "（七）总汁"),
+    ("本年新收政府信息公开申请数量", "本年新收政府信急公开申请数量", "requests.new_received"),
+    (
+        "上年结转政府信息公开申请数量",
+        "上年结转政府信息公开申淸数量",
+        "requests.carried_over_from_last_year",
+    ),
+    ("（一）予以公开", "（一）予以公幵", "requests.granted"),
+    ("（七）总计", "（七）总汁", "requests.total_processed"),
 )
 
 
 def mangle_label(rng: random.Random, text: str) -> tuple[str, Injection] | None:
-    found = [(a, b) for a, b in _MANGLES if a in text]
+    found = [m for m in _MANGLES if m[0] in text]
     if not found:
         return None
-    label, mangled = rng.choice(found)
+    label, mangled, row = rng.choice(found)
     return text.replace(label, mangled, 1), Injection(
-        Injected.LABEL_MANGLED, f"行标签“{label}”印作“{mangled}”"
+        Injected.LABEL_MANGLED, f"行标签“{label}”印作“{mangled}”", (row,)
     )
 
 
 _NUMBERS = re.compile(r"(?<=\t)(\d+)\t(\d+)(?=\t|$)", re.MULTILINE)
 
 
-def merge_digits(rng: random.Random, text: str) -> tuple[str, Injection] | None:
+def merge_digits(rng: random.Random, text: str, edition: Edition) -> tuple[str, Injection] | None:
     """Two adjacent numbers of a tab-separated row printed as one run (a lost cell border)."""
     runs = [m for m in _NUMBERS.finditer(text) if m.group(1) != "0" or m.group(2) != "0"]
     if not runs:
@@ -105,4 +109,17 @@ def merge_digits(rng: random.Random, text: str) -> tuple[str, Injection] | None:
     m = rng.choice(runs)
     merged = m.group(1) + m.group(2)
     detail = f"相邻两格“{m.group(1)}”“{m.group(2)}”印成“{merged}”"
-    return text[: m.start()] + merged + text[m.end() :], Injection(Injected.DIGITS_MERGED, detail)
+    line = text[text.rfind("\n", 0, m.start()) + 1 : text.find("\n", m.end())]
+    where = _row_of(line.split("\t"), edition)
+    return text[: m.start()] + merged + text[m.end() :], Injection(
+        Injected.DIGITS_MERGED, detail, (where,)
+    )
+
+
+def _row_of(cells: list[str], edition: Edition) -> str:
+    """The row (`section.row`) a printed line holds; the appeals table's one row has no label."""
+    for section in (Section.PROACTIVE, Section.REQUESTS):
+        for row in table(edition, section).rows:
+            if row.label in cells:
+                return f"{section.value}.{row.key}"
+    return Section.APPEALS.value

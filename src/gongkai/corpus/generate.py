@@ -201,8 +201,10 @@ def _one(
         injected.append(Injection(Injected.EMPTY, "空文件"))
         outcome = Outcome.FAILS
     elif kind in (Injected.LABEL_MANGLED, Injected.DIGITS_MERGED):
-        hurt = (damage.mangle_label if kind is Injected.LABEL_MANGLED else damage.merge_digits)(
-            rng, text
+        hurt = (
+            damage.mangle_label(rng, text)
+            if kind is Injected.LABEL_MANGLED
+            else damage.merge_digits(rng, text, report.edition)
         )
         if hurt is not None:
             text, injection = hurt
