@@ -11,15 +11,26 @@ Bad files end in an `InputError` with a Chinese message, within the bounds of `L
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from gongkai.errors import InputError
 from gongkai.extract.decode import decode
 
 
 @dataclass(frozen=True)
 class Limits:
-    """Bounds against hostile or broken files; each is configurable."""
+    """Bounds against hostile or broken files; each is configurable.
+
+    Memory stays bounded by them: a file is at most `max_bytes`; what a Word or Excel file (a
+    zip) or a PDF's compressed streams inflate to, at most `max_unpacked_bytes` together (checked
+    before any parser inflates them: see `docx`, `xlsx`, `pdf_bounds`); a scanned page or image,
+    at most `max_image_pixels` (checked before its pixels are decoded; a PDF page is rendered no
+    larger), i.e. 50 MB of grey pixels, plus the OCR engine's own working memory (its models,
+    about 40 MB, and a few times the page). With the defaults, reading one file stays under about
+    1 GB. `max_seconds` is checked between pages and between a reader's stages.
+    """
 
     max_bytes: int = 50_000_000  # the file as handed in
     max_unpacked_bytes: int = 200_000_000  # what a DOCX (a zip) may expand to
@@ -34,6 +45,18 @@ class ReadDocument:
     kind: str  # "text", "html", "docx", "pdf", "scan", …
     encoding: str = ""
     notes: list[str] = field(default_factory=list)  # what the reader wants said (OCR pages …)
+
+
+class Clock:
+    """A reader's time limit: `check` between stages and pages raises once `max_seconds` pass."""
+
+    def __init__(self, name: str, limits: Limits) -> None:
+        self.name, self.limits, self.started = name, limits, time.monotonic()
+
+    def check(self, where: str = "") -> None:
+        if time.monotonic() - self.started > self.limits.max_seconds:
+            at = f"{where}，" if where else ""
+            raise InputError(f"{self.name} 读取超时（{at}上限 {self.limits.max_seconds:g} 秒）")
 
 
 Test = Callable[[bytes, str], bool]

@@ -16,7 +16,7 @@ import zlib
 from typing import Any
 
 from gongkai.errors import InputError
-from gongkai.extract.readers import READERS, Limits, ReadDocument
+from gongkai.extract.readers import READERS, Clock, Limits, ReadDocument
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -41,7 +41,9 @@ def looks_like_docx(data: bytes, name: str) -> bool:
 def read_docx(data: bytes, name: str, limits: Limits) -> ReadDocument:
     if len(data) > limits.max_bytes:
         raise InputError(f"{name} 过大（{len(data)} 字节，上限 {limits.max_bytes} 字节）")
+    clock = Clock(name, limits)
     _check_zip(data, name, limits)
+    clock.check("检查压缩包后")
     try:
         from docx import Document
 
@@ -49,8 +51,9 @@ def read_docx(data: bytes, name: str, limits: Limits) -> ReadDocument:
         body = document.element.body
     except Exception as exc:  # python-docx, lxml and zipfile each raise their own kinds
         raise InputError(f"{name} 不是有效的 Word 文件（{type(exc).__name__}）") from None
+    clock.check("解析文档后")
     lines: list[str] = []
-    _body(body, lines)
+    _body(body, lines, clock)
     return ReadDocument("\n".join(line for line in lines if line.strip()) + "\n", "docx")
 
 
@@ -99,15 +102,16 @@ def _check_xml(part: bytes, name: str, member: str) -> None:
         )
 
 
-def _body(element: Any, lines: list[str]) -> None:
+def _body(element: Any, lines: list[str], clock: Clock) -> None:
     """Paragraphs and tables in body order (content controls are read through)."""
     for child in element.iterchildren():
         if child.tag == f"{_W}p":
             lines.append(_paragraph(child, cell=False))
         elif child.tag == f"{_W}tbl":
             lines.extend(_table(child))
+            clock.check("读取表格时")
         elif child.tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"):
-            _body(child, lines)
+            _body(child, lines, clock)
 
 
 def _paragraph(p: Any, *, cell: bool) -> str:

@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 
 from gongkai.errors import InputError
 from gongkai.extract.decode import decode
-from gongkai.extract.readers import READERS, Limits, ReadDocument
+from gongkai.extract.readers import READERS, Clock, Limits, ReadDocument
 
 _HIDDEN = frozenset({"script", "style", "title", "template", "noscript", "xml"})
 _VOID = frozenset(
@@ -35,6 +35,7 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""",
 _HEAD_MARKS = ("<html", "<table", "<!doctype html")
 #: Bounds on what one merged cell may cover, so a hostile span cannot blow up the grid.
 _MAX_COLSPAN = 64
+_CHUNK = 1 << 20  # characters fed to the parser between checks of the time limit
 _MAX_ROWSPAN = 1000
 #: A cell longer than this, or with more blocks, is page layout rather than a data cell.
 _MAX_CELL_TEXT = 200
@@ -139,20 +140,27 @@ def looks_like_html(data: bytes, name: str = "") -> bool:
 def read_html(data: bytes, name: str, limits: Limits) -> ReadDocument:
     if len(data) > limits.max_bytes:
         raise InputError(f"{name} 过大（{len(data)} 字节，上限 {limits.max_bytes} 字节）")
+    clock = Clock(name, limits)
     text, encoding = _decode(data, name)
-    return ReadDocument(page_text(text, name), "html", encoding)
+    clock.check("解码后")
+    return ReadDocument(page_text(text, name, clock), "html", encoding)
 
 
-def page_text(page: str, name: str = "网页") -> str:
+def page_text(page: str, name: str = "网页", clock: Clock | None = None) -> str:
     """The text of an HTML page: blocks as lines, each table row one tab-separated line."""
     builder = _TreeBuilder()
     try:
-        builder.feed(page)
+        for start in range(0, len(page), _CHUNK):  # fed in chunks so the time limit is seen
+            builder.feed(page[start : start + _CHUNK])
+            if clock:
+                clock.check("解析网页时")
         builder.close()
     except _TooLarge:
         raise InputError(f"{name} 的网页元素超过 {MAX_ELEMENTS} 个，过大，无法读取") from None
     lines: list[str] = []
     _blocks(builder.root, lines, [])
+    if clock:
+        clock.check("整理网页文字后")
     out = [line for line in lines if line.strip()]
     return "\n".join(out) + "\n"
 

@@ -21,6 +21,7 @@ from typing import Any
 
 from gongkai.errors import InputError
 from gongkai.extract.readers import READERS, Limits, ReadDocument, ocr, scan
+from gongkai.extract.readers.pdf_bounds import check_streams
 
 _TABLE_SETTINGS: dict[str, Any] = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 _PAGE_NUMBER = re.compile(
@@ -59,6 +60,7 @@ def read_pdf(data: bytes, name: str, limits: Limits) -> ReadDocument:
     if len(data) > limits.max_bytes:
         raise InputError(f"{name} 过大（{len(data)} 字节，上限 {limits.max_bytes} 字节）")
     started = time.monotonic()
+    check_streams(data, name, limits)
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
