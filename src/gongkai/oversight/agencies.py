@@ -41,44 +41,48 @@ class AgencyIndex:
 
     def __init__(self, region: Region) -> None:
         self.region = region
-        names = dict(Region.objects.values_list("pk", "name"))
-        self._chain = [names[int(i)] for i in region.path.strip("/").split("/") if i]
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the agencies and regions again (after a rolled-back transaction)."""
+        self._names = dict(Region.objects.values_list("pk", "name"))
+        self._chain = self._path_names(self.region.path)
         self._regions: dict[tuple[int, str], Region] = {}
-        rows = CorpusAgency.objects.filter(region__path__startswith=region.path).values_list(
+        self._agencies: dict[int, CorpusAgency] = {}
+        rows = CorpusAgency.objects.filter(region__path__startswith=self.region.path).values_list(
             "pk", "name", "aliases", "region__path"
         )
         self._index = _GrowingIndex(
-            KnownAgency(pk, name, tuple(aliases), self._names(path, names))
+            KnownAgency(pk, name, tuple(aliases), self._path_names(path))
             for pk, name, aliases, path in rows
         )
 
-    @staticmethod
-    def _names(path: str, names: dict[int, str]) -> tuple[str, ...]:
-        return tuple(names[int(i)] for i in path.strip("/").split("/") if i)
+    def _path_names(self, path: str) -> tuple[str, ...]:
+        return tuple(self._names.get(int(i), "") for i in path.strip("/").split("/") if i)
 
     def resolve(self, name: str) -> CorpusAgency:
+        """The agency `name` stands for; a new one (saved) when none fits. Call inside the
+        transaction that stores the report, so both are rolled back together."""
         name = name.strip()[:200] or "（未识别机关）"
         found = self._index.match(name)
         if found is not None:
-            agency = CorpusAgency.objects.filter(pk=found.agency.key).first()
+            pk = int(found.agency.key)
+            agency = self._agencies.get(pk) or CorpusAgency.objects.filter(pk=pk).first()
             if agency is not None:
+                self._agencies[pk] = agency
                 if name != agency.name and name not in agency.aliases:
                     agency.aliases = [*agency.aliases, name]
                     agency.save(update_fields=["aliases"])
                 return agency
         region = self._place(name)
         agency, _ = CorpusAgency.objects.get_or_create(region=region, name=name)
-        names = dict(Region.objects.filter(pk__in=self._ids(region)).values_list("pk", "name"))
+        self._agencies[agency.pk] = agency
         self._index.add(
             KnownAgency(
-                agency.pk, agency.name, tuple(agency.aliases), self._names(region.path, names)
+                agency.pk, agency.name, tuple(agency.aliases), self._path_names(region.path)
             )
         )
         return agency
-
-    @staticmethod
-    def _ids(region: Region) -> list[int]:
-        return [int(i) for i in region.path.strip("/").split("/") if i]
 
     def _place(self, name: str) -> Region:
         """The import's region, then the regions the name gives that are not already above."""
@@ -92,5 +96,6 @@ class AgencyIndex:
                 self._regions[key] = child or region_save(
                     name=part.name, level=_LEVELS.get(part.level, Level.DEPARTMENT), parent=region
                 )
+                self._names[self._regions[key].pk] = part.name
             region = self._regions[key]
         return region

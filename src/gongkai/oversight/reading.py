@@ -111,6 +111,13 @@ def process(item: Item) -> Outcome:
         return Outcome(item.name, sha, ok=False, reason=exc.message)
     except RecursionError:
         return Outcome(item.name, sha, ok=False, reason="文件结构嵌套过深，无法读取")
+    except Exception as exc:  # a defect in a reader must not stop a batch of thousands
+        return Outcome(
+            item.name,
+            sha,
+            ok=False,
+            reason=f"内部错误（这是 gongkai 的缺陷，请报告）：{type(exc).__name__}: {exc}",
+        )
 
 
 def _interchange(item: Item, sha: str, data: bytes) -> Outcome:
