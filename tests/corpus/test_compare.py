@@ -66,6 +66,24 @@ def test_between_editions_only_shared_cells_line_up() -> None:
     assert shared is not None and shared.change in (Change.SAME, Change.CHANGED)
 
 
+def test_two_spellings_of_one_agency_are_not_a_finding() -> None:
+    current, previous = _pair(6, 2022)
+    previous.agency, current.agency = "杭州市西湖区人民政府办公室", "西湖区政府办"
+    assert not compare(current, previous).findings
+    current.agency = "上城区人民政府办公室"
+    assert [f.rule for f in compare(current, previous).findings] == ["R5"]
+
+
+def test_doubtful_cells_are_marked() -> None:
+    current, previous = _pair(7, 2022)
+    current.ambiguous.append("requests.granted")
+    comparison = compare(current, previous)
+    granted = comparison.change("requests.granted.total")
+    assert granted is not None and granted.doubtful
+    other = comparison.change("requests.new_received.total")
+    assert other is not None and not other.doubtful
+
+
 def test_carry_over_rules_come_from_the_checker() -> None:
     current, previous = _pair(4, 2022)
     current.set(
@@ -120,6 +138,11 @@ def test_prose_copied_near_copied_and_rewritten() -> None:
     assert diff.paragraphs[0].previous == (1, 0)
     assert diff.paragraphs[3].previous == (5, 0)
     assert diff.paragraphs[2].similarity < 0.3
+    near = diff.paragraphs[1]
+    assert near.previous_text.startswith("（一）主动公开。2021年")
+    added = "".join(t for kind, t in near.segments() if kind == "added")
+    assert "开设专题专栏3个" in added
+    assert "segments" in near.to_dict() and "segments" not in diff.paragraphs[0].to_dict()
     section = diff.section(1)
     assert section is not None
     assert 0.2 < section.copied_share < section.reused_share < 0.8

@@ -7,18 +7,22 @@
 
 Cells are compared by their interchange path (`requests.granted.total`); between the 2019 and the
 2021 edition only the paths both grids share line up, the others are listed as only in one year.
+Two spellings of one agency's name (「西湖区政府办」, 「杭州市西湖区人民政府办公室」) are not a reason
+for R5's "is this the same agency?" warning; two different agencies still are.
 """
 
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from gongkai.check.continuity import check_continuity
 from gongkai.check.finding import Finding
+from gongkai.corpus.matching import KnownAgency, match
 from gongkai.corpus.prose_diff import ProseDiff, prose_diff
 from gongkai.report.document import Report, Value
+from gongkai.report.grid import Section
 
 __all__ = ["CellChange", "Change", "Comparison", "ProseDiff", "compare", "prose_diff"]
 
@@ -46,6 +50,7 @@ class CellChange:
     previous: Value  # None: blank, or absent when `change` is ONLY_CURRENT
     current: Value
     change: Change
+    doubtful: bool = False  # either year's cell (or row) was not read for certain
 
     @property
     def delta(self) -> int | Decimal | None:
@@ -72,6 +77,7 @@ class CellChange:
             "delta": _json(self.delta),
             "percent": None if percent is None else round(percent, 1),
             "change": self.change.value,
+            "doubtful": self.doubtful,
         }
 
 
@@ -108,26 +114,51 @@ def compare(current: Report, previous: Report) -> Comparison:
     then = dict(previous.cells())
     changes = []
     for path, value in now.items():
+        doubtful = _doubtful(current, path) or _doubtful(previous, path)
         if path not in then:
-            changes.append(CellChange(path, current.label(path), None, value, Change.ONLY_CURRENT))
+            changes.append(
+                CellChange(path, current.label(path), None, value, Change.ONLY_CURRENT, doubtful)
+            )
             continue
         old = then[path]
         # A blank and a 0 are the same count (as the checker reads blanks).
         kind = Change.SAME if (value or 0) == (old or 0) else Change.CHANGED
-        changes.append(CellChange(path, current.label(path), old, value, kind))
+        changes.append(CellChange(path, current.label(path), old, value, kind, doubtful))
     for path, value in then.items():
         if path not in now:
             changes.append(
-                CellChange(path, previous.label(path), value, None, Change.ONLY_PREVIOUS)
+                CellChange(
+                    path,
+                    previous.label(path),
+                    value,
+                    None,
+                    Change.ONLY_PREVIOUS,
+                    _doubtful(previous, path),
+                )
             )
     return Comparison(
         agency=current.agency,
         year=current.year,
         previous_year=previous.year,
         changes=tuple(changes),
-        findings=tuple(check_continuity(current, previous)),
+        findings=tuple(check_continuity(current, _same_name(previous, current))),
         prose=prose_diff(current.prose, previous.prose),
     )
+
+
+def _doubtful(report: Report, path: str) -> bool:
+    section, row, col = path.split(".")
+    return report.is_doubtful(Section(section), row, col) or path in report.inferred
+
+
+def _same_name(previous: Report, current: Report) -> Report:
+    """`previous` under this year's name when both names are spellings of one agency
+    (「西湖区政府办」 and 「杭州市西湖区人民政府办公室」), so R5 does not ask whether they are."""
+    if not previous.agency or not current.agency or previous.agency == current.agency:
+        return previous
+    if match(current.agency, [KnownAgency(0, previous.agency)]) is None:
+        return previous
+    return replace(previous, agency=current.agency)
 
 
 def _json(value: Value) -> int | float | None:

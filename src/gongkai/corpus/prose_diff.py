@@ -15,7 +15,8 @@ import enum
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 
 from gongkai.extract.title import _arabic_years
 
@@ -47,9 +48,27 @@ class ParagraphDiff:
     status: Status
     similarity: float  # to the closest paragraph of last year, 0…1
     previous: tuple[int, int] | None  # (section, index) of that paragraph
+    previous_text: str = ""
+
+    def segments(self) -> list[tuple[str, str]]:
+        """This paragraph against last year's closest one, as ("same" | "added" | "removed",
+        text) pieces, for showing a near-copy's edits."""
+        if not self.previous_text:
+            return [("added", self.text)]
+        out: list[tuple[str, str]] = []
+        matcher = SequenceMatcher(None, self.previous_text, self.text, autojunk=False)
+        for op, a0, a1, b0, b1 in matcher.get_opcodes():
+            if op == "equal":
+                out.append(("same", self.text[b0:b1]))
+                continue
+            if a1 > a0:
+                out.append(("removed", self.previous_text[a0:a1]))
+            if b1 > b0:
+                out.append(("added", self.text[b0:b1]))
+        return out
 
     def to_dict(self) -> dict[str, object]:
-        return {
+        out: dict[str, object] = {
             "section": self.section,
             "index": self.index,
             "text": self.text,
@@ -57,6 +76,9 @@ class ParagraphDiff:
             "similarity": round(self.similarity, 3),
             "previous": list(self.previous) if self.previous else None,
         }
+        if self.status is Status.NEAR_COPY:
+            out["segments"] = [{"kind": k, "text": t} for k, t in self.segments()]
+        return out
 
 
 @dataclass(frozen=True)
@@ -143,18 +165,23 @@ def prose_diff(
     moved to another section is still a copy)."""
     before: list[tuple[tuple[int, int], str, frozenset[str]]] = []
     exact: dict[str, tuple[int, int]] = {}
+    texts: dict[tuple[int, int], str] = {}
     for number in sorted(previous_prose):
         for i, paragraph in enumerate(split_paragraphs(previous_prose[number])):
             folded = fold(paragraph)
             if len(folded) < SHORTEST:
                 continue
             exact.setdefault(folded, (number, i))
+            texts[(number, i)] = paragraph
             before.append(((number, i), folded, _bigrams(folded)))
     sections = []
     for number in sorted(current_prose):
         out = []
         for i, paragraph in enumerate(split_paragraphs(current_prose[number])):
-            out.append(_diff(number, i, paragraph, before, exact, threshold))
+            found = _diff(number, i, paragraph, before, exact, threshold)
+            if found.previous is not None and found.status is not Status.NEW:
+                found = replace(found, previous_text=texts[found.previous])
+            out.append(found)
         sections.append(SectionDiff(number, tuple(out)))
     return ProseDiff(tuple(sections))
 
