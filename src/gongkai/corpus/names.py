@@ -28,7 +28,7 @@ _LEADING = re.compile(r"^关于")
 _TRAILING = re.compile(r"(?:19|20)\d{2}年度?$")
 _REGION_SUFFIX = "省市区县旗镇乡"
 #: A second name in brackets: 「区发展和改革局（区粮食和物资储备局）」.
-_PARENTHESIS = re.compile(r"\([^()]*\)$")
+_PARENTHESIS = re.compile(r"(?:\([^()]*\))+$")
 #: A city department's district branch: 「杭州市公安局西湖区分局」 → 「杭州市西湖区公安分局」.
 _BRANCH = re.compile(r"^(.+?市)(.{2,12}?)局(.{2,8}?[区县])分局$")
 #: Short forms in everyday use → the full organ name (the form kept).
@@ -54,6 +54,18 @@ def normalise(name: str) -> str:
     「人民政府办公室」, 「街道办」 → 「街道办事处」, a bare township 「X镇」 → 「X镇人民政府」,
     common abbreviations (管委会, 发改委, 住建局 …) spelt out, a second name in brackets dropped,
     「X区人民政府Y街道办事处」 → 「X区Y街道办事处」, 「X市公安局Y区分局」 → 「X市Y区公安分局」."""
+    text = name
+    for _ in range(
+        5
+    ):  # each pass may uncover more to fold (a year behind a bracket): to a fixpoint
+        folded = _fold(text)
+        if folded == text:
+            break
+        text = folded
+    return text
+
+
+def _fold(name: str) -> str:
     text = unicodedata.normalize("NFKC", name)
     text = _QUOTES.sub("", _SPACE.sub("", text))
     text = _arabic_years(text)
