@@ -165,3 +165,16 @@ def test_command_line_entry(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert main([str(tmp_path / "c"), "--count", "5", "--seed", "3"]) == 0
     assert "已生成 5 份报告" in capsys.readouterr().out
     assert len(load_manifest(tmp_path / "c").entries) == 5
+
+
+def test_same_corpus_in_another_process(tmp_path: Path, corpus: tuple[Path, Manifest]) -> None:
+    """No set or hash order leaks into the files: another interpreter, another hash seed."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    target = tmp_path / "elsewhere"
+    command = [sys.executable, "-m", "gongkai.corpus.generate", str(target)]
+    subprocess.run([*command, "--count", str(COUNT), "--seed", "11"], check=True, env=env)
+    assert _digest(target) == _digest(corpus[0])
