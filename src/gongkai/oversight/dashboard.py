@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum, Value
+from django.db.models.functions import StrIndex, Substr
 
 from gongkai.oversight.figures import DENIED_ROWS
 from gongkai.oversight.models import Cell, CorpusReport, Region
@@ -122,12 +123,29 @@ def by_region(
     reports: QuerySet[CorpusReport], parent: Region | None, regions: QuerySet[Region]
 ) -> list[tuple[Region, Totals]]:
     """One row per region directly below `parent` (the visible roots when None), each with the
-    sums over everything under it: one aggregate query per child, each an indexed prefix match."""
-    children = regions.filter(parent=parent) if parent is not None else _roots(regions)
-    return [
-        (child, totals(reports.filter(agency__region__path__startswith=child.path)))
-        for child in children.order_by("name")
-    ]
+    sums over everything under it — one GROUP BY query on the first path segment below `parent`."""
+    children = list(
+        (regions.filter(parent=parent) if parent is not None else _roots(regions)).order_by("name")
+    )
+    if parent is None:
+        # The roots of a user's reach need not share a parent: one prefix match each (few).
+        return [
+            (child, totals(reports.filter(agency__region__path__startswith=child.path)))
+            for child in children
+        ]
+    rest = Substr("agency__region__path", len(parent.path) + 1)
+    segment = Substr(rest, 1, StrIndex(rest, Value("/")) - 1)
+    grouped = {
+        row.pop("child"): Totals(_clean(row))
+        for row in reports.filter(agency__region__path__startswith=parent.path)
+        .exclude(agency__region_id=parent.pk)
+        .annotate(child=segment)
+        .values("child")
+        .annotate(**AGGREGATES)
+        .order_by()
+    }
+    empty = Totals(_clean(dict.fromkeys(AGGREGATES, 0)))
+    return [(child, grouped.get(str(child.pk), empty)) for child in children]
 
 
 def _roots(regions: QuerySet[Region]) -> QuerySet[Region]:

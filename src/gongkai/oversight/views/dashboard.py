@@ -30,7 +30,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     ranking = Paginator(numbers.ranking(reports, sort, descending), 50).get_page(
         request.GET.get("page")
     )
-    years = sorted(set(visible.values_list("year", flat=True).distinct()), reverse=True)
+    years = list(visible.order_by("-year").values_list("year", flat=True).distinct())
     base = filters.query()
     return render(
         request,
