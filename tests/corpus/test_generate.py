@@ -14,6 +14,7 @@ from gongkai.corpus import AgencyIndex, KnownAgency
 from gongkai.corpus.generate import generate_corpus, main
 from gongkai.corpus.manifest import MANIFEST, Entry, Injected, Manifest, Outcome, load_manifest
 from gongkai.corpus.verify import read_back, verify
+from gongkai.errors import InputError
 from gongkai.report.document import Report
 from gongkai.report.interchange import from_dict
 
@@ -178,3 +179,15 @@ def test_same_corpus_in_another_process(tmp_path: Path, corpus: tuple[Path, Mani
     command = [sys.executable, "-m", "gongkai.corpus.generate", str(target)]
     subprocess.run([*command, "--count", str(COUNT), "--seed", "11"], check=True, env=env)
     assert _digest(target) == _digest(corpus[0])
+
+
+def test_refuses_a_directory_that_is_not_empty(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "note.txt").write_text("x")
+    with pytest.raises(InputError, match="不是空的"):
+        generate_corpus(tmp_path, 5, seed=1)
+    assert main([str(tmp_path / "note.txt"), "--count", "5"]) == 2
+    assert "是文件，不是目录" in capsys.readouterr().err
+    with pytest.raises(InputError, match="正整数"):
+        generate_corpus(tmp_path / "new", 0, seed=1)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -27,6 +28,7 @@ from gongkai.corpus.manifest import Entry, Injected, Manifest, Outcome
 from gongkai.corpus.report_file import RATES, Made, duplicate_file, make_report_file
 from gongkai.corpus.tree import Agency, build_tree
 from gongkai.corpus.wording import Habit
+from gongkai.errors import GongkaiError, InputError
 
 
 def generate_corpus(
@@ -36,8 +38,9 @@ def generate_corpus(
     seed: int,
     years: Sequence[int] = (2021, 2022, 2023),
 ) -> Manifest:
-    """Write `count` report files and `manifest.json` into `directory` (created if need be)."""
-    directory.mkdir(parents=True, exist_ok=True)
+    """Write `count` report files and `manifest.json` into `directory` (created if need be; it
+    must be empty, so that the manifest describes every file in it)."""
+    _prepare(directory, count)
     rng = random.Random(seed)
     plan = _plan(rng, count, tuple(years))
     forced = list(RATES)  # each kind at least once, on the first reports that can take it
@@ -80,6 +83,21 @@ def generate_corpus(
     return manifest
 
 
+def _prepare(directory: Path, count: int) -> None:
+    if count < 1:
+        raise InputError(f"报告份数应为正整数，实际为 {count}")
+    if directory.exists() and not directory.is_dir():
+        raise InputError(f"{directory} 是文件，不是目录")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        if any(directory.iterdir()):
+            raise InputError(
+                f"目录 {directory} 不是空的：语料只生成到空目录，以免与已有文件混在一起"
+            )
+    except OSError as exc:
+        raise InputError(f"无法创建目录 {directory}：{exc.strerror or exc}") from None
+
+
 def _plan(rng: random.Random, count: int, years: tuple[int, ...]) -> list[tuple[Agency, list[int]]]:
     """Agencies with the consecutive years each reports on, `count` agency-years or a few more."""
     first, end = years[0], years[-1]
@@ -108,7 +126,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    manifest = generate_corpus(args.directory, args.count, seed=args.seed)
+    try:
+        manifest = generate_corpus(args.directory, args.count, seed=args.seed)
+    except GongkaiError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
     seconds = time.perf_counter() - started
     print(f"已生成 {len(manifest.entries)} 份报告，用时 {seconds:.1f} 秒：{args.directory}")
     return 0
