@@ -16,13 +16,14 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import lru_cache
 
 from gongkai.check.continuity import check_continuity
 from gongkai.check.finding import Finding
 from gongkai.corpus.matching import KnownAgency, match
 from gongkai.corpus.prose_diff import ProseDiff, prose_diff
 from gongkai.report.document import Report, Value
-from gongkai.report.grid import Section
+from gongkai.report.grid import Edition, Section
 
 __all__ = ["CellChange", "Change", "Comparison", "ProseDiff", "compare", "prose_diff"]
 
@@ -117,19 +118,19 @@ def compare(current: Report, previous: Report) -> Comparison:
         doubtful = _doubtful(current, path) or _doubtful(previous, path)
         if path not in then:
             changes.append(
-                CellChange(path, current.label(path), None, value, Change.ONLY_CURRENT, doubtful)
+                CellChange(path, _label(current, path), None, value, Change.ONLY_CURRENT, doubtful)
             )
             continue
         old = then[path]
         # A blank and a 0 are the same count (as the checker reads blanks).
         kind = Change.SAME if (value or 0) == (old or 0) else Change.CHANGED
-        changes.append(CellChange(path, current.label(path), old, value, kind, doubtful))
+        changes.append(CellChange(path, _label(current, path), old, value, kind, doubtful))
     for path, value in then.items():
         if path not in now:
             changes.append(
                 CellChange(
                     path,
-                    previous.label(path),
+                    _label(previous, path),
                     value,
                     None,
                     Change.ONLY_PREVIOUS,
@@ -146,7 +147,18 @@ def compare(current: Report, previous: Report) -> Comparison:
     )
 
 
+def _label(report: Report, path: str) -> str:
+    return _label_in(report.edition_of(Section(path.split(".", 1)[0])), path)
+
+
+@lru_cache(maxsize=4096)
+def _label_in(edition: Edition, path: str) -> str:
+    return Report(edition=edition).label(path)
+
+
 def _doubtful(report: Report, path: str) -> bool:
+    if not report.ambiguous and not report.inferred:
+        return False
     section, row, col = path.split(".")
     return report.is_doubtful(Section(section), row, col) or path in report.inferred
 
