@@ -20,7 +20,7 @@ from gongkai.documents import document_pdf
 from gongkai.errors import InputError
 from gongkai.extract import Extraction, extract_file, extract_text
 from gongkai.extract.readers import Limits
-from gongkai.extract.readers.ocr import OCR_DOUBT, Word, cell_text, doubtful, mark
+from gongkai.extract.readers.ocr import OCR_DOUBT, Word, cell_text, doubtful, mark, recognise
 from gongkai.report import Report, load
 
 from ..conftest import gold
@@ -74,7 +74,9 @@ def test_the_image_only_pdf_reads_to_the_gold_cells_or_flags_them(
     assert (scanned.report.agency, scanned.report.year) == (report.agency, report.year)
     assert scanned.report.edition is report.edition
     for doubt in scanned.doubts:
-        assert doubt.rule in {"ocr_low_confidence", "label_variant"}, doubt.message
+        assert doubt.rule in {"ocr_low_confidence", "ocr_inconsistent", "label_variant"}, (
+            doubt.message
+        )
 
 
 def test_the_result_says_which_pages_ocr_read_and_with_what_confidence(scanned: Extraction) -> None:
@@ -96,6 +98,30 @@ def test_a_png_page_reads_its_tables(
     wanted = {p for p, _ in report.cells() if p.startswith("requests.new_received.")}
     _no_wrong_number(extraction, report, wanted)
     assert dict(extraction.report.cells())["proactive.procurement.projects"] == 22
+
+
+def test_a_number_damaged_on_the_page_is_flagged_not_misread(
+    tmp_path: Path, scan: tuple[bytes, list[bytes]], report: Report
+) -> None:
+    """「48」 with its right half erased reads as a confident 「4」, and a smudged 「4」 as
+    nothing: the row's sum no longer holds, so its cells are doubts, not values."""
+    import numpy as np
+    from PIL import Image, ImageDraw, ImageFilter
+
+    page = Image.open(io.BytesIO(scan[1][1])).convert("L")
+    words = recognise(np.asarray(page), "page")
+    both = next(w for w in words if w.text == "48")
+    four = next(w for w in words if w.text == "4" and abs(w.cy - both.cy) < 10)
+    ImageDraw.Draw(page).rectangle((both.cx, both.top - 3, both.x1 + 4, both.bottom + 3), fill=255)
+    box = (int(four.x0) - 6, int(four.top) - 6, int(four.x1) + 6, int(four.bottom) + 6)
+    page.paste(page.crop(box).filter(ImageFilter.GaussianBlur(4)), box)
+    path = tmp_path / "damaged.png"
+    page.save(path)
+    extraction = extract_file(path)
+    wanted = {p for p, _ in report.cells() if p.startswith("requests.new_received.")}
+    flagged = _no_wrong_number(extraction, report, wanted)
+    assert {"requests.new_received.natural_person", "requests.new_received.total"} <= flagged
+    assert "ocr_inconsistent" in {d.rule for d in extraction.doubts}
 
 
 def test_an_unsure_number_is_a_doubt_on_its_cell_never_a_value() -> None:

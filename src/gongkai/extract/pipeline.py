@@ -12,7 +12,7 @@ from pathlib import Path
 
 from gongkai.check.finding import Finding
 from gongkai.errors import ExtractionError, InputError
-from gongkai.extract import assemble, doubts
+from gongkai.extract import assemble, doubts, ocr_check
 from gongkai.extract.chrome import mark_chrome
 from gongkai.extract.lines import Line, split_lines
 from gongkai.extract.markup import to_text
@@ -72,6 +72,8 @@ def extract_file(path: str | Path, *, limits: Limits | None = None) -> Extractio
     document = read_document(data, p.name, limits)
     extraction = extract_text(document.text, source=p.name)
     extraction.stages.document = document
+    if document.ocr_pages:  # a number OCR misread must not stand: hold the cells to the sums
+        extraction.doubts += ocr_check.inconsistent(extraction.report)
     return extraction
 
 

@@ -45,6 +45,7 @@ class ReadDocument:
     kind: str  # "text", "html", "docx", "pdf", "scan", …
     encoding: str = ""
     notes: list[str] = field(default_factory=list)  # what the reader wants said (OCR pages …)
+    ocr_pages: list[int] = field(default_factory=list)  # pages read by OCR (1-based)
 
 
 class Clock:

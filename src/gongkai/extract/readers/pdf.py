@@ -117,7 +117,8 @@ def read_pdf(data: bytes, name: str, limits: Limits) -> ReadDocument:
     if not any(line.strip() for lines in read for line, _ in lines):
         raise InputError(f"{name} 没有文字层（可能是扫描件），OCR 也未识别出文字")
     lines = _without_page_furniture(read)
-    return ReadDocument("\n".join(lines) + "\n", kind, notes=notes)
+    ocr_pages = scanned if ocr.available() else []
+    return ReadDocument("\n".join(lines) + "\n", kind, notes=notes, ocr_pages=ocr_pages)
 
 
 def _page(page: Any) -> list[tuple[str, bool]]:

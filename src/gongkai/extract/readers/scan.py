@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 _MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 _INK_PIXELS = 0.0008  # share of a cell's inside that is ink before an unread cell is doubted
+_FAINT_INK = 200  # a smudged or faint number is still ink (grain stays far above this)
 _GAP = 1.5  # a gap this many line heights wide separates two cells of a rule-less table
 
 
@@ -97,7 +98,8 @@ def read_image(data: bytes, name: str, limits: Limits) -> ReadDocument:
     text = "\n".join(line for page in pages for line, _ in page.lines)
     if not text.strip():
         raise InputError(f"{name} 中未识别出文字（OCR）")
-    return ReadDocument(text + "\n", "scan", notes=notes(pages, list(range(1, frames + 1))))
+    numbers = list(range(1, frames + 1))
+    return ReadDocument(text + "\n", "scan", notes=notes(pages, numbers), ocr_pages=numbers)
 
 
 def _in_time(name: str, number: int, started: float, limits: Limits) -> None:
@@ -180,7 +182,8 @@ def _inked(gray: Gray, box: Box) -> bool:
     inside = gray[top + pad : bottom - pad, x0 + pad : x1 - pad]
     if inside.size == 0:
         return False
-    return float((inside < 128).mean()) > _INK_PIXELS and int((inside < 128).sum()) >= 12
+    ink = inside < _FAINT_INK
+    return float(ink.mean()) > _INK_PIXELS and int(ink.sum()) >= 12
 
 
 def _text_line(line: list[Word]) -> tuple[str, int]:
