@@ -78,8 +78,10 @@ def test_years_follow_on_for_one_agency(corpus: tuple[Path, Manifest]) -> None:
     followed = [e for e in manifest.entries if e.previous]
     assert len(followed) >= COUNT // 3
     for entry in followed:
-        before = by_file[entry.previous]  # type: ignore[index]
+        before = manifest.previous(entry)
+        assert before is not None and before is by_file[entry.previous]  # type: ignore[index]
         assert before.agency == entry.agency and before.year == entry.year - 1
+        assert manifest.entry(before.file) is before
     renamed = [e for e in followed if e.printed_agency != by_file[e.previous].printed_agency]  # type: ignore[index]
     assert renamed, "some agencies print their name differently from one year to the next"
 

@@ -96,7 +96,15 @@ class Manifest:
     agencies: list[AgencyRecord]
 
     def entry(self, file: str) -> Entry:
-        return next(e for e in self.entries if e.file == file)
+        """The entry of `file`; KeyError when the corpus has no such file."""
+        return self.by_file()[file]
+
+    def by_file(self) -> dict[str, Entry]:
+        return {e.file: e for e in self.entries}
+
+    def previous(self, entry: Entry) -> Entry | None:
+        """The same agency's entry of the year before, when the corpus has it."""
+        return self.by_file().get(entry.previous) if entry.previous else None
 
     def to_dict(self) -> dict[str, Any]:
         return {**self._head(), "entries": [_entry_dict(e) for e in self.entries]}
