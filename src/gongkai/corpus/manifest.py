@@ -94,13 +94,17 @@ class Manifest:
     years: tuple[int, ...]
     entries: list[Entry]
     agencies: list[AgencyRecord]
+    _by_file: dict[str, Entry] | None = field(default=None, init=False, repr=False, compare=False)
 
     def entry(self, file: str) -> Entry:
         """The entry of `file`; KeyError when the corpus has no such file."""
         return self.by_file()[file]
 
     def by_file(self) -> dict[str, Entry]:
-        return {e.file: e for e in self.entries}
+        """Entries by file name (built once; rebuilt if entries were added)."""
+        if self._by_file is None or len(self._by_file) != len(self.entries):
+            self._by_file = {e.file: e for e in self.entries}
+        return self._by_file
 
     def previous(self, entry: Entry) -> Entry | None:
         """The same agency's entry of the year before, when the corpus has it."""
