@@ -125,7 +125,7 @@ def by_region(
     """One row per region directly below `parent` (the visible roots when None), each with the
     sums over everything under it — one GROUP BY query on the first path segment below `parent`."""
     children = list(
-        (regions.filter(parent=parent) if parent is not None else _roots(regions)).order_by("name")
+        (regions.filter(parent=parent) if parent is not None else roots(regions)).order_by("name")
     )
     if parent is None:
         # The roots of a user's reach need not share a parent: one prefix match each (few).
@@ -148,7 +148,7 @@ def by_region(
     return [(child, grouped.get(str(child.pk), empty)) for child in children]
 
 
-def _roots(regions: QuerySet[Region]) -> QuerySet[Region]:
+def roots(regions: QuerySet[Region]) -> QuerySet[Region]:
     """The visible regions whose parent is not visible."""
     return regions.exclude(parent__in=regions)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -16,6 +18,10 @@ from gongkai.oversight.views.common import overseer, region_choices
 @overseer
 def dashboard(request: HttpRequest) -> HttpResponse:
     filters = read_filters(request.user, request.GET)
+    if filters.region is None:  # one region in reach: start there, its regions below listed
+        roots = list(numbers.roots(regions_visible_to(request.user))[:2])
+        if len(roots) == 1:
+            filters = replace(filters, region=roots[0])
     visible = reports_visible_to(request.user)
     reports = numbers.scope(visible, filters.region, filters.year)
     sort = request.GET.get("sort", "errors")
