@@ -55,9 +55,8 @@ def normalise(name: str) -> str:
     common abbreviations (管委会, 发改委, 住建局 …) spelt out, a second name in brackets dropped,
     「X区人民政府Y街道办事处」 → 「X区Y街道办事处」, 「X市公安局Y区分局」 → 「X市Y区公安分局」."""
     text = name
-    for _ in range(
-        5
-    ):  # each pass may uncover more to fold (a year behind a bracket): to a fixpoint
+    # A pass may uncover more to fold (a year behind a bracket): fold to a fixpoint.
+    for _ in range(5):
         folded = _fold(text)
         if folded == text:
             break

@@ -8,16 +8,17 @@ manifest entry; `duplicate_file` copies a file under another name.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from gongkai.check import check
 from gongkai.check.continuity import check_continuity
+from gongkai.check.finding import Finding
 from gongkai.check.structure import check_rule_authority, may_make_rules
 from gongkai.corpus import damage
 from gongkai.corpus.manifest import Entry, ExpectedFinding, Injected, Injection, Outcome
 from gongkai.corpus.tree import Agency, printed_name
-from gongkai.corpus.wording import Choice, Habit, write_prose
+from gongkai.corpus.wording import Choice, Habit, Prose, write_prose
 from gongkai.corpus.writers import Page, html_page, text_page
 from gongkai.report.document import Report
 from gongkai.report.grid import Edition
@@ -58,41 +59,90 @@ def make_report_file(
     last: Made | None,
     forced: list[Injected],
 ) -> tuple[Made, Entry]:
-    previous = last.report if last is not None and last.report.year == year - 1 else None
+    """The agency's report for `year` (following on from `last`, its report of the year before,
+    when that is the year before), written to `directory` as file number `index`."""
+    before = last if last is not None and last.report.year == year - 1 else None
+    made, prose, injected = _numbers(rng, agency, year, habit, last, before, forced)
+    found = _findings(made.printed, before.printed if before else None, bool(injected))
+    fmt, encoding, data, outcome = _page(rng, made.printed, prose, forced, injected)
+    made.file = f"r{index:06d}.{fmt}"
+    (directory / made.file).write_bytes(data)
+    entry = Entry(
+        file=made.file,
+        agency=agency.name,
+        printed_agency=made.printed.agency or "",
+        region=agency.region,
+        year=year,
+        edition=made.report.edition.value,
+        format=fmt,
+        encoding=encoding,
+        values=to_dict(made.printed),
+        outcome=outcome,
+        injected=injected,
+        findings=[ExpectedFinding(f.rule, tuple(c.path for c in f.cells)) for f in found],
+        previous=before.file if before else None,
+        copied=prose.copied,
+        near_copied=prose.near_copied,
+    )
+    return made, entry
+
+
+def _numbers(
+    rng: random.Random,
+    agency: Agency,
+    year: int,
+    habit: Habit,
+    last: Made | None,
+    before: Made | None,
+    forced: list[Injected],
+) -> tuple[Made, Prose, list[Injection]]:
+    """The report as generated, its prose, and the report as printed with any error put in."""
+    previous = before.report if before else None
     report = consistent_report(rng, edition=Edition.for_year(year), year=year, previous=previous)
     if not may_make_rules(agency.name):
         # only governments of provinces and cities make 规章 (R10)
         report.proactive["rules"] = dict.fromkeys(report.proactive["rules"], 0)
-    name = printed_name(rng, agency)
-    report.agency = name
+    report.agency = printed_name(rng, agency)
     prose = write_prose(rng, report, habit, last.choice if last else None)
     report.prose = {n: "\n".join(p) for n, p in prose.paragraphs.items()}
     printed = _copy(report)
     injected: list[Injection] = []
     if _roll(rng, forced, Injected.ARITHMETIC):
         injected.append(damage.arithmetic_error(rng, printed))
-    elif previous is not None and _roll(rng, forced, Injected.CARRY_OVER):
-        assert last is not None
-        injected.append(damage.carry_over_error(rng, printed, last.printed))
-    before = last.printed if previous is not None and last is not None else None
-    # A clean report keeps every rule within the year by construction (`consistent_report`, and
-    # prose that quotes its own count): only the cross-year rules need running there. The tests
-    # hold this against the full checker.
-    if injected:
-        found = check(printed, previous=before)
-    else:
-        found = [*check_rule_authority(printed)]  # a 规章 count under a short name (杭州市政府)
-        if before is not None:
-            found.extend(check_continuity(printed, before))
-        found.sort(key=lambda f: int(f.rule[1:]))
-    findings = [ExpectedFinding(f.rule, tuple(c.path for c in f.cells)) for f in found]
+    elif before is not None and _roll(rng, forced, Injected.CARRY_OVER):
+        injected.append(damage.carry_over_error(rng, printed, before.printed))
+    return Made(report, printed, prose.choice, ""), prose, injected
 
+
+def _findings(printed: Report, before: Report | None, injected: bool) -> list[Finding]:
+    """What the checker finds on the report as printed, against last year's as printed.
+
+    A clean report keeps every rule within the year by construction (`consistent_report`, and
+    prose that quotes its own count): only R10 and the cross-year rules can speak there. The
+    tests hold this against the full checker."""
+    if injected:
+        return check(printed, previous=before)
+    found = [*check_rule_authority(printed)]  # a 规章 count under a short name (杭州市政府)
+    if before is not None:
+        found.extend(check_continuity(printed, before))
+    return sorted(found, key=lambda f: int(f.rule[1:]))
+
+
+def _page(
+    rng: random.Random,
+    printed: Report,
+    prose: Prose,
+    forced: list[Injected],
+    injected: list[Injection],
+) -> tuple[str, str, bytes, Outcome]:
+    """The file: its format, encoding, bytes (damaged or not) and what reading it must give."""
     fmt = "html" if rng.random() < 0.4 else "txt"
     style = rng.choice(("tsv", "tsv", "pipes"))
     kind = _damage_kind(rng, forced)
     if kind is Injected.DIGITS_MERGED:
         fmt, style = "txt", "tsv"
-    published = f"{year + 1}-{rng.randint(1, 3):02d}-{rng.randint(1, 28):02d}"
+    year, name = printed.year, printed.agency or ""
+    published = f"{(year or 0) + 1}-{rng.randint(1, 3):02d}-{rng.randint(1, 28):02d}"
     title: tuple[str, ...] = (name, f"{year}年政府信息公开工作年度报告")
     if rng.random() < 0.5:
         title = (f"{name}{year}年度政府信息公开工作年度报告",)
@@ -103,52 +153,26 @@ def make_report_file(
         text = html_page(printed, page, "gbk" if encoding == "gbk" else "utf-8")
     else:
         text = text_page(printed, page, style)
-    data: bytes | None = None
-    outcome = Outcome.EXACT
-    if kind is Injected.TRUNCATED:
-        text, injection = damage.truncate(rng, text)
-        injected.append(injection)
-        outcome = Outcome.FLAGGED
-    elif kind is Injected.GARBAGE:
+    if kind is Injected.GARBAGE:
         data, injection = damage.garbage(rng)
         injected.append(injection)
-        outcome = Outcome.FAILS
-    elif kind is Injected.EMPTY:
-        data = b""
+        return fmt, encoding, data, Outcome.FAILS
+    if kind is Injected.EMPTY:
         injected.append(Injection(Injected.EMPTY, "空文件"))
-        outcome = Outcome.FAILS
-    elif kind in (Injected.LABEL_MANGLED, Injected.DIGITS_MERGED):
-        hurt = (
-            damage.mangle_label(rng, text)
-            if kind is Injected.LABEL_MANGLED
-            else damage.merge_digits(rng, text, report.edition)
-        )
-        if hurt is not None:
-            text, injection = hurt
-            injected.append(injection)
-            outcome = Outcome.FLAGGED
-    if data is None:
-        data = text.encode(encoding, errors="strict")
-    file = f"r{index:06d}.{fmt}"
-    (directory / file).write_bytes(data)
-    entry = Entry(
-        file=file,
-        agency=agency.name,
-        printed_agency=name,
-        region=agency.region,
-        year=year,
-        edition=report.edition.value,
-        format=fmt,
-        encoding=encoding,
-        values=to_dict(printed),
-        outcome=outcome,
-        injected=injected,
-        findings=findings,
-        previous=last.file if previous is not None and last is not None else None,
-        copied=prose.copied,
-        near_copied=prose.near_copied,
-    )
-    return Made(report, printed, prose.choice, file), entry
+        return fmt, encoding, b"", Outcome.FAILS
+    hurt = None
+    if kind is Injected.TRUNCATED:
+        hurt = damage.truncate(rng, text)
+    elif kind is Injected.LABEL_MANGLED:
+        hurt = damage.mangle_label(rng, text)
+    elif kind is Injected.DIGITS_MERGED:
+        hurt = damage.merge_digits(rng, text, printed.edition)
+    outcome = Outcome.EXACT
+    if hurt is not None:
+        text, injection = hurt
+        injected.append(injection)
+        outcome = Outcome.FLAGGED
+    return fmt, encoding, text.encode(encoding), outcome
 
 
 def _roll(rng: random.Random, forced: list[Injected], kind: Injected) -> bool:
@@ -166,28 +190,12 @@ def _damage_kind(rng: random.Random, forced: list[Injected]) -> Injected | None:
 
 
 def duplicate_file(directory: Path, index: int, original: Entry) -> Entry:
+    """`original`'s bytes again as file number `index`."""
     file = f"r{index:06d}.{original.format}"
     (directory / file).write_bytes((directory / original.file).read_bytes())
-    return Entry(
-        file=file,
-        agency=original.agency,
-        printed_agency=original.printed_agency,
-        region=original.region,
-        year=original.year,
-        edition=original.edition,
-        format=original.format,
-        encoding=original.encoding,
-        values=original.values,
-        outcome=original.outcome,
-        injected=[
-            *original.injected,
-            Injection(Injected.DUPLICATE, f"与 {original.file} 内容相同"),
-        ],
-        findings=original.findings,
-        previous=original.previous,
-        duplicate_of=original.file,
-        copied=original.copied,
-        near_copied=original.near_copied,
+    copy = Injection(Injected.DUPLICATE, f"与 {original.file} 内容相同")
+    return replace(
+        original, file=file, injected=[*original.injected, copy], duplicate_of=original.file
     )
 
 
