@@ -141,3 +141,15 @@ def test_variants_of_a_name_are_one_agency_placed_by_its_name(
         township.region.full_name() == "示例省 › 示例市 › 东区 › 平顶山市 › 湛河区 › 荆山街道"
         or (township.region.full_name() == "示例省 › 示例市 › 东区 › 湛河区 › 荆山街道")
     )
+
+
+@pytest.mark.slow
+def test_import_on_a_dask_cluster(regions: Regions, tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    corpus = write_corpus(tmp_path, 6)
+    with distributed.LocalCluster(
+        processes=True, n_workers=2, threads_per_worker=1, dashboard_address=None
+    ) as cluster:
+        run = run_import(tmp_path, region=regions.east, scheduler=cluster.scheduler_address)
+    assert (run.done, run.failed) == (6, 2)
+    assert set(CorpusReport.objects.values_list("source_name", flat=True)) == set(corpus.truth)
