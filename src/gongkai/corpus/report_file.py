@@ -142,7 +142,9 @@ def _page(
     if kind is Injected.DIGITS_MERGED:
         fmt, style = "txt", "tsv"
     year, name = printed.year, printed.agency or ""
-    published = f"{(year or 0) + 1}-{rng.randint(1, 3):02d}-{rng.randint(1, 28):02d}"
+    # most agencies publish by 31 January, as 条例第五十条 asks; some later
+    month = 1 if rng.random() < 0.85 else rng.randint(2, 4)
+    published = f"{(year or 0) + 1}-{month:02d}-{rng.randint(1, 31 if month == 1 else 28):02d}"
     title: tuple[str, ...] = (name, f"{year}年政府信息公开工作年度报告")
     if rng.random() < 0.5:
         title = (f"{name}{year}年度政府信息公开工作年度报告",)
