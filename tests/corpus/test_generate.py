@@ -137,6 +137,9 @@ def test_every_file_reads_back_as_generated_or_is_flagged(corpus: tuple[Path, Ma
             assert verify(result.report, [], entry.values) == [], "exact: no flag needed"
             assert result.report.agency == entry.printed_agency
             assert result.report.year == entry.year
+            assert entry.published
+            metadata = result.report.extra.get("metadata", {})
+            assert metadata.get("published_at", "").startswith(entry.published), entry.file
         if entry.has(Injected.TRUNCATED):
             assert result.doubts, f"{entry.file}: a file cut short must be flagged"
         if entry.outcome is Outcome.EXACT and (

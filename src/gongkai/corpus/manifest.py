@@ -73,6 +73,7 @@ class Entry:
     #: Paragraph indexes (section → list) of prose copied from last year, and near-copied.
     copied: dict[str, list[int]] = field(default_factory=dict)
     near_copied: dict[str, list[int]] = field(default_factory=dict)
+    published: str = ""  # the 发布时间 the page prints, 「2023-01-18」
 
     def has(self, kind: Injected) -> bool:
         return any(i.kind is kind for i in self.injected)
@@ -156,6 +157,7 @@ def _entry_dict(entry: Entry) -> dict[str, Any]:
         "duplicate_of": entry.duplicate_of,
         "copied": entry.copied,
         "near_copied": entry.near_copied,
+        "published": entry.published,
     }
 
 

@@ -64,7 +64,7 @@ def make_report_file(
     before = last if last is not None and last.report.year == year - 1 else None
     made, prose, injected = _numbers(rng, agency, year, habit, last, before, forced)
     found = _findings(made.printed, before.printed if before else None, bool(injected))
-    fmt, encoding, data, outcome = _page(rng, made.printed, prose, forced, injected)
+    fmt, encoding, data, outcome, published = _page(rng, made.printed, prose, forced, injected)
     made.file = f"r{index:06d}.{fmt}"
     (directory / made.file).write_bytes(data)
     entry = Entry(
@@ -83,6 +83,7 @@ def make_report_file(
         previous=before.file if before else None,
         copied=prose.copied,
         near_copied=prose.near_copied,
+        published=published,
     )
     return made, entry
 
@@ -134,8 +135,9 @@ def _page(
     prose: Prose,
     forced: list[Injected],
     injected: list[Injection],
-) -> tuple[str, str, bytes, Outcome]:
-    """The file: its format, encoding, bytes (damaged or not) and what reading it must give."""
+) -> tuple[str, str, bytes, Outcome, str]:
+    """The file: its format, encoding, bytes (damaged or not), what reading it must give, and
+    the publication date it prints."""
     fmt = "html" if rng.random() < 0.4 else "txt"
     style = rng.choice(("tsv", "tsv", "pipes"))
     kind = _damage_kind(rng, forced)
@@ -158,10 +160,10 @@ def _page(
     if kind is Injected.GARBAGE:
         data, injection = damage.garbage(rng)
         injected.append(injection)
-        return fmt, encoding, data, Outcome.FAILS
+        return fmt, encoding, data, Outcome.FAILS, published
     if kind is Injected.EMPTY:
         injected.append(Injection(Injected.EMPTY, "空文件"))
-        return fmt, encoding, b"", Outcome.FAILS
+        return fmt, encoding, b"", Outcome.FAILS, published
     hurt = None
     if kind is Injected.TRUNCATED:
         hurt = damage.truncate(rng, text)
@@ -174,7 +176,7 @@ def _page(
         text, injection = hurt
         injected.append(injection)
         outcome = Outcome.FLAGGED
-    return fmt, encoding, text.encode(encoding), outcome
+    return fmt, encoding, text.encode(encoding), outcome, published
 
 
 def _roll(rng: random.Random, forced: list[Injected], kind: Injected) -> bool:
