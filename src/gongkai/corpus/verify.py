@@ -138,6 +138,9 @@ class ReadBack:
     findings: list[Finding] = field(default_factory=list)
     mismatches: list[Mismatch] = field(default_factory=list)
     report: Report | None = None
+    #: Wrong cells no extraction doubt covers, caught only by the checker's arithmetic: the
+    #: reader's own blind spots (a row one cell short read shifted, a number cut at the end).
+    checker_only: list[Mismatch] = field(default_factory=list)
 
 
 def read_back(directory: Path, entry: Entry, *, previous: Report | None = None) -> ReadBack:
@@ -153,4 +156,8 @@ def read_back(directory: Path, entry: Entry, *, previous: Report | None = None) 
     report = extraction.report
     findings = check(report, previous=previous)
     mismatches = verify(report, [*extraction.doubts, *findings], entry.values)
-    return ReadBack(entry.file, True, "", extraction.doubts, findings, mismatches, report)
+    unflagged = verify(report, extraction.doubts, entry.values)
+    checker_only = [m for m in unflagged if m not in mismatches]
+    return ReadBack(
+        entry.file, True, "", extraction.doubts, findings, mismatches, report, checker_only
+    )
