@@ -139,6 +139,7 @@ def test_pdf_of_seed_004_prints_the_national_layout(seed_004: Report) -> None:
         [_tool("pdffonts"), str(pdf)], capture_output=True, text=True, check=True
     )
     assert "CJK" in fonts.stdout and " yes " in fonts.stdout  # the CJK font embedded
+    assert "CJK-JP" not in fonts.stdout  # the charts too are drawn in the Chinese faces
     text = subprocess.run(
         [_tool("pdftotext"), "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout

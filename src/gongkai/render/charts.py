@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
+from gongkai.documents.fonts import DEFAULT_FONTS
 from gongkai.report.document import Report
 from gongkai.report.editions import APPLICANT_COLUMNS, DENIED, OTHER, REJECTED, UNABLE
 from gongkai.report.grid import Section
@@ -18,6 +19,10 @@ _WIDTH = 640
 _LABEL = 150
 _BAR = 18
 _GAP = 10
+#: The body's faces with their Noto CJK fallback: left to itself a renderer may draw Chinese
+#: labels in a Japanese face.
+#: (An SVG attribute takes the names unquoted; WeasyPrint hands the list to Pango as it is.)
+_FONT = escape(",".join((*DEFAULT_FONTS.body.families, DEFAULT_FONTS.body.generic)), quote=True)
 _COLOURS = ("#1f5f99", "#b5b5b5")  # this year, last year (print well in grey too)
 
 
@@ -104,7 +109,7 @@ def _svg(chart: Chart, ident: str) -> str:
     )
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {_WIDTH} {height}" '
-        f'width="{_WIDTH}" height="{height}" class="chart" '
+        f'width="{_WIDTH}" height="{height}" class="chart" font-family="{_FONT}" '
         f'aria-labelledby="{ident}-t {ident}-d">',
         f'<title id="{ident}-t">{title}</title><desc id="{ident}-d">{escape(desc)}</desc>',
         f'<text x="0" y="20" class="chart-title" font-size="16">{title}</text>',
