@@ -161,7 +161,7 @@ def _requests(grid: Table, report: Report) -> tuple[Printed, ...]:
         ),
         tuple(Cell(c.label, header="col") for c in legal),
     )
-    results = [r for r in grid.rows if r.group and r.group != ""]
+    results = [r for r in grid.rows if r.group]  # every row under 三、本年度办理结果
     body: list[tuple[Cell, ...]] = []
     seen: set[str] = set()
     for row in grid.rows:
