@@ -100,6 +100,35 @@ def test_a_png_page_reads_its_tables(
     assert dict(extraction.report.cells())["proactive.procurement.projects"] == 22
 
 
+def test_a_multi_page_tiff_and_a_jpeg_are_read_page_by_page(
+    tmp_path: Path, scan: tuple[bytes, list[bytes]]
+) -> None:
+    from PIL import Image
+
+    page = Image.open(io.BytesIO(scan[1][1])).convert("L")
+    top = page.crop((0, int(page.height * 0.10), page.width, int(page.height * 0.33)))
+    rows = page.crop((0, int(page.height * 0.36), page.width, int(page.height * 0.70)))
+    tiff = tmp_path / "pages.tif"
+    top.save(tiff, "TIFF", save_all=True, append_images=[rows], compression="tiff_deflate")
+    extraction = extract_file(tiff)
+    document = extraction.stages.document
+    assert document is not None and document.ocr_pages == [1, 2]
+    assert document.notes[0].startswith("第 1、2 页为扫描件，由 OCR 识别")
+    cells = dict(extraction.report.cells())
+    assert (
+        cells["proactive.procurement.projects"],
+        cells["proactive.procurement.amount_10k_yuan"],
+    ) == (22, 113)
+    assert "申请人情况" in document.text
+    jpeg = tmp_path / "page.jpg"
+    top.save(jpeg, "JPEG", quality=80)
+    cells = dict(extract_file(jpeg).report.cells())
+    assert (
+        cells["proactive.procurement.projects"],
+        cells["proactive.procurement.amount_10k_yuan"],
+    ) == (22, 113)
+
+
 def test_a_number_damaged_on_the_page_is_flagged_not_misread(
     tmp_path: Path, scan: tuple[bytes, list[bytes]], report: Report
 ) -> None:

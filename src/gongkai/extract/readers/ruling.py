@@ -1,6 +1,6 @@
 """A scanned page's ruling lines → its tables' cells, and the page straightened first.
 
-Dark runs at least `_RULE_INCHES` long are rules (a Chinese stroke or a dash in a cell is shorter,
+Dark runs at least `_RULE_CHARS` text heights long are rules (a Chinese stroke or a dash in a cell is shorter,
 or touches no other rule); pdfplumber's own table finder then turns the rules into cells, so a
 scan's tables are cut exactly as a text PDF's are. A cell merged over several rows or columns
 covers positions that stay `None`.
@@ -22,7 +22,7 @@ Grid = list[list[Box | None]]  # a table's rows; None where a merged cell covers
 
 _DARK = 150  # grey levels below this are ink
 _RULE_DARK = 190  # a rule is thin: its pixels may be only grey
-_RULE_INCHES = 0.3
+_RULE_CHARS = 1.3  # a rule is longer than this many text heights (a stroke is shorter)
 _MAX_SKEW = 1.5  # degrees tried either way when straightening
 
 
@@ -72,10 +72,10 @@ def _bridged(ink: Ink) -> Ink:
     return out
 
 
-def edges(gray: Gray, dpi: float) -> list[dict[str, Any]]:
-    """The page's rules as pdfplumber edges (in pixels)."""
+def edges(gray: Gray, char: float) -> list[dict[str, Any]]:
+    """The page's rules as pdfplumber edges (in pixels); `char` is the height of a line of text."""
     ink = gray < _RULE_DARK
-    length = max(int(dpi * _RULE_INCHES), 8)
+    length = max(int(char * _RULE_CHARS), 8)
     out: list[dict[str, Any]] = []
     for y, x0, x1 in _runs(_bridged(ink), length):
         out.append(_edge("h", x0 + 1, y, x1 - 1, y + 1))
@@ -97,8 +97,10 @@ def _edge(orientation: str, x0: float, top: float, x1: float, bottom: float) -> 
     }
 
 
-def tables(gray: Gray, dpi: float) -> list[Grid]:
-    """The tables the page's rules draw, top to bottom, each as rows of cell boxes."""
+def tables(gray: Gray, char: float) -> list[Grid]:
+    """The tables the page's rules draw, top to bottom, each as rows of cell boxes. Lengths are
+    measured in `char`, the height of the page's text, not in the resolution the file claims (a
+    TIFF says 72 dpi whatever it holds)."""
     from pdfplumber.table import (
         cells_to_tables,
         edges_to_intersections,
@@ -106,8 +108,8 @@ def tables(gray: Gray, dpi: float) -> list[Grid]:
         merge_edges,
     )
 
-    tolerance = max(dpi / 50, 2.0)
-    found = edges(gray, dpi)
+    tolerance = max(char / 12, 2.0)
+    found = edges(gray, char)
     if not found:
         return []
     merged = merge_edges(found, tolerance, tolerance, tolerance, tolerance)

@@ -126,7 +126,7 @@ def read_page(image: Any, dpi: float, name: str) -> PageText:
     page = straighten(image)
     gray: Gray = np.asarray(page, dtype=np.uint8)
     words = recognise(gray, name)
-    grids = tables(gray, dpi)
+    grids = tables(gray, _text_height(words, dpi))
     items: list[tuple[float, float, list[tuple[str, bool]]]] = []
     doubts = 0
     used: set[int] = set()
@@ -144,6 +144,14 @@ def read_page(image: Any, dpi: float, name: str) -> PageText:
     mean = sum(w.score for w in words) / len(words) if words else 0.0
     lines = [line for _, _, group in items for line in group]
     return PageText(lines, mean, doubts, len(words))
+
+
+def _text_height(words: list[Word], dpi: float) -> float:
+    """The height of a Chinese character's box on this page (the median), or 12 pt at `dpi`."""
+    heights = sorted(w.height for w in words if len(w.text) == 1 and w.text >= "\u4e00")
+    if len(heights) < 5:
+        return dpi * 12 / 72 * 1.4
+    return heights[len(heights) // 2]
 
 
 def _inside(word: Word, box: Box, pad: float = 2.0) -> bool:
