@@ -147,6 +147,13 @@ def test_dashboard_numbers_equal_a_hand_count(imported: Imported) -> None:
     assert "<svg" in page and "东区" in page and "西区" in page
     # sorting links and drill-down
     assert "sort=received" in page and "/oversight/?agency=" in page
+    received = sorted(int(cells["requests.new_received.total"] or 0) for _, _, cells in truth)
+    ranked = re.findall(
+        r'<td class="num">\d+</td><td class="num">\d+</td><td class="num">\d+</td>'
+        r'<td class="num">\d+</td><td class="num">(\d+)</td>',
+        login(r.root).get("/oversight/dashboard/?sort=received&dir=asc").content.decode(),
+    )
+    assert [int(n) for n in ranked][-12:] == received  # the ranking, sorted by the database
     sorted_page = login(r.root).get("/oversight/dashboard/?sort=received&dir=asc").content.decode()
     assert 'aria-sort="ascending"' in sorted_page
     east_only = login(r.east_supervisor).get("/oversight/dashboard/").content.decode()

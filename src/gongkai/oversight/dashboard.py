@@ -157,9 +157,9 @@ def ranking(reports: QuerySet[CorpusReport], sort: str, descending: bool) -> Que
     """Agencies with their sums, sorted by a column of `SORTS`."""
     key = sort if sort in SORTS else "errors"
     rows = reports.values("agency", "agency__name", "agency__region__name").annotate(
-        **{k: v for k, v in AGGREGATES.items() if k in SORTS}
+        **{k: v for k, v in AGGREGATES.items() if k.removeprefix(PREFIX) in SORTS}
     )
-    order = "agency__name" if key == "name" else key
+    order = "agency__name" if key == "name" else PREFIX + key
     return rows.order_by(f"-{order}" if descending else order, "agency__name")
 
 
