@@ -196,3 +196,21 @@ def test_refuses_a_directory_that_is_not_empty(
     assert "是文件，不是目录" in capsys.readouterr().err
     with pytest.raises(InputError, match="正整数"):
         generate_corpus(tmp_path / "new", 0, seed=1)
+
+
+def test_damage_names_the_row_it_hurt(corpus: tuple[Path, Manifest]) -> None:
+    from gongkai.report.editions import table
+    from gongkai.report.grid import Edition, Section
+
+    _, manifest = corpus
+    named = 0
+    for entry in manifest.entries:
+        for injection in entry.injected:
+            if injection.kind not in (Injected.LABEL_MANGLED, Injected.DIGITS_MERGED):
+                continue
+            (where,) = injection.cells
+            section, _, row = where.partition(".")
+            grid = table(Edition(entry.edition), Section(section))
+            assert not row or grid.has_row(row), where
+            named += 1
+    assert named >= 2
