@@ -73,10 +73,9 @@ def test_the_image_only_pdf_reads_to_the_gold_cells_or_flags_them(
     assert len(flagged) <= 5  # mild noise: nearly everything is read
     assert (scanned.report.agency, scanned.report.year) == (report.agency, report.year)
     assert scanned.report.edition is report.edition
+    allowed = {"ocr_pages", "ocr_low_confidence", "ocr_inconsistent", "label_variant"}
     for doubt in scanned.doubts:
-        assert doubt.rule in {"ocr_low_confidence", "ocr_inconsistent", "label_variant"}, (
-            doubt.message
-        )
+        assert doubt.rule in allowed, doubt.message
 
 
 def test_the_result_says_which_pages_ocr_read_and_with_what_confidence(scanned: Extraction) -> None:
@@ -84,6 +83,11 @@ def test_the_result_says_which_pages_ocr_read_and_with_what_confidence(scanned: 
     assert document is not None
     (note,) = document.notes
     assert note.startswith("第 1、2、3、4、5、6、7、8 页为扫描件，由 OCR 识别（平均置信度 0.9")
+    # said in the JSON and among the doubts `gongkai check` lists, not only in --debug
+    assert scanned.report.extra["ocr_pages"] == [1, 2, 3, 4, 5, 6, 7, 8]
+    assert scanned.report.extra["reader_notes"] == [note]
+    assert scanned.doubts[0].rule == "ocr_pages"
+    assert scanned.doubts[0].message == f"{note}；OCR 读出的数字请与原件核对。"
 
 
 def test_a_png_page_reads_its_tables(

@@ -115,6 +115,11 @@ def unreadable(section: Section, row: Row, column: Column, text: str, why: str) 
     )
 
 
+def ocr_read(note: str) -> Finding:
+    """Which pages OCR read and with what confidence: every value from them deserves a look."""
+    return _doubt("ocr_pages", f"{note}；OCR 读出的数字请与原件核对。")
+
+
 def ocr_unsure(section: Section, row: Row, column: Column, text: str, confidence: float) -> Finding:
     path = f"{section.value}.{row.key}.{column.key}"
     read = f"识别为“{text}”" if text else "有字迹但未能识别"

@@ -73,7 +73,11 @@ def extract_file(path: str | Path, *, limits: Limits | None = None) -> Extractio
     extraction = extract_text(document.text, source=p.name)
     extraction.stages.document = document
     if document.ocr_pages:  # a number OCR misread must not stand: hold the cells to the sums
+        extraction.doubts[:0] = [doubts.ocr_read(note) for note in document.notes]
         extraction.doubts += ocr_check.inconsistent(extraction.report)
+        extraction.report.extra["ocr_pages"] = list(document.ocr_pages)
+    if document.notes:
+        extraction.report.extra["reader_notes"] = list(document.notes)
     return extraction
 
 
