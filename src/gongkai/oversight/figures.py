@@ -40,7 +40,8 @@ def _sum(values: Iterable[Value]) -> int | None:
 
 
 def figures(report: Report) -> dict[str, int | None]:
-    """received, processed, granted, partially_granted, denied, appeals, appeals_corrected."""
+    """received, processed, granted, partially_granted, denied (and by ground: the keys of
+    `DENIED_ROWS`), appeals, appeals_corrected."""
 
     def one(path: str) -> int | None:
         value = _cell(report, path)
@@ -54,6 +55,7 @@ def figures(report: Report) -> dict[str, int | None]:
         "denied": _sum(_cell(report, f"requests.{row}.total") for row in DENIED_ROWS),
         "appeals": _sum(_cell(report, f"appeals.{row}.total") for row in APPEAL_ROWS),
         "appeals_corrected": _sum(_cell(report, f"appeals.{row}.corrected") for row in APPEAL_ROWS),
+        **{row: one(f"requests.{row}.total") for row in DENIED_ROWS},
     }
 
 

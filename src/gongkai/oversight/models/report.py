@@ -60,6 +60,15 @@ class CorpusReport(models.Model):
     granted = models.BigIntegerField("予以公开", null=True)
     partially_granted = models.BigIntegerField("部分公开", null=True)
     denied = models.BigIntegerField("不予公开", null=True)
+    # 不予公开 by ground (the eight rows of （三）, total column): the dashboard's breakdown
+    denied_state_secret = models.BigIntegerField("不予公开·国家秘密", null=True)
+    denied_prohibited_by_law = models.BigIntegerField("不予公开·法律法规禁止", null=True)
+    denied_security_stability = models.BigIntegerField("不予公开·三安全一稳定", null=True)
+    denied_third_party_rights = models.BigIntegerField("不予公开·第三方权益", null=True)
+    denied_internal_affairs = models.BigIntegerField("不予公开·内部事务", null=True)
+    denied_process_information = models.BigIntegerField("不予公开·过程性信息", null=True)
+    denied_enforcement_case_file = models.BigIntegerField("不予公开·行政执法案卷", null=True)
+    denied_administrative_query = models.BigIntegerField("不予公开·行政查询事项", null=True)
     appeals = models.BigIntegerField("复议诉讼总计", null=True)
     appeals_corrected = models.BigIntegerField("结果纠正", null=True)
     run = models.ForeignKey(
