@@ -14,7 +14,17 @@ from gongkai.cli import main
 from .conftest import ROOT
 
 SRC = ROOT / "src" / "gongkai"
-CORE = ("report", "check", "extract", "clock", "application")
+CORE = (
+    "report",
+    "check",
+    "extract",
+    "clock",
+    "application",
+    "letters",
+    "documents",
+    "render",
+    "corpus",
+)
 
 
 def _imports(path: Path) -> set[str]:
@@ -29,7 +39,10 @@ def _imports(path: Path) -> set[str]:
 
 
 def _core_files() -> list[Path]:
-    return [p for package in CORE for p in (SRC / package).rglob("*.py")] + [SRC / "fees.py"]
+    return [p for package in CORE for p in (SRC / package).rglob("*.py")] + [
+        SRC / "fees.py",
+        SRC / "batch.py",
+    ]
 
 
 def test_core_knows_nothing_of_the_web() -> None:
