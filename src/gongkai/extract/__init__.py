@@ -10,6 +10,12 @@ The stages live in their own modules: `decode`, `lines`, `chrome`, `metadata`, `
 `assemble`; `pipeline` runs them in order.
 """
 
-from gongkai.extract.pipeline import Extraction, Stages, extract_file, extract_text
+from gongkai.extract.pipeline import (
+    Extraction,
+    Stages,
+    extract_document,
+    extract_file,
+    extract_text,
+)
 
-__all__ = ["Extraction", "Stages", "extract_file", "extract_text"]
+__all__ = ["Extraction", "Stages", "extract_document", "extract_file", "extract_text"]

@@ -69,8 +69,14 @@ def extract_file(path: str | Path, *, limits: Limits | None = None) -> Extractio
         raise InputError(f"找不到文件 {p}") from None
     except OSError as exc:
         raise InputError(f"无法读取文件 {p}：{exc.strerror or exc}") from None
-    document = read_document(data, p.name, limits)
-    extraction = extract_text(document.text, source=p.name)
+    return extract_document(read_document(data, p.name, limits), source=p.name)
+
+
+def extract_document(document: ReadDocument, *, source: str = "") -> Extraction:
+    """Extract what a reader read: the text's report, and for a scan the OCR's doubts (which
+    pages OCR read; cells whose sums fail, taken out). Use this, not `extract_text`, on a
+    `read_document` result."""
+    extraction = extract_text(document.text, source=source)
     extraction.stages.document = document
     if document.ocr_pages:  # a number OCR misread must not stand: hold the cells to the sums
         extraction.doubts[:0] = [doubts.ocr_read(note) for note in document.notes]
