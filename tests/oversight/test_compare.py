@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+from gongkai.oversight import actions
 from gongkai.oversight.importing import run_import
 from gongkai.oversight.models import CorpusReport
 from gongkai.render import Format, render
@@ -58,3 +59,37 @@ def test_year_on_year_page(regions: Regions, tmp_path: Path) -> None:
         .status_code
         == 404
     )
+
+
+def test_carry_over_findings_are_stored_whichever_year_comes_first(
+    regions: Regions, tmp_path: Path
+) -> None:
+    rng = random.Random(6)
+    before = consistent_report(rng, year=2022)
+    before.agency = "示例市示例区民政局"
+    after = consistent_report(rng, previous=before)
+    carried = after.value("requests.carried_over_from_last_year.total")
+    after.set("requests.carried_over_from_last_year.total", (carried or 0) + 3)
+    for report in (after, before):  # the later year first
+        folder = tmp_path / str(report.year)
+        folder.mkdir()
+        (folder / "report.md").write_bytes(render(report, Format.MD))
+        run_import(folder, region=regions.east, workers=1)
+        stored = CorpusReport.objects.get(year=2023)
+        has_r5 = stored.findings.filter(rule="R5").exists()
+        assert has_r5 is (report is before), report.year  # only once last year's is in
+    stored = CorpusReport.objects.get(year=2023)
+    assert stored.status == "errors" and stored.errors >= 1
+    # correcting last year's carried-over cell to match clears the finding
+    old = CorpusReport.objects.get(year=2022)
+    value = stored.cells.get(
+        section="requests", row="carried_over_from_last_year", column="total"
+    ).value
+    actions.report_correct_cell(
+        actor=regions.root,
+        report=old,
+        path="requests.carried_over_to_next_year.total",
+        value=int(value or 0),
+        reason="核对 2022 年原件",
+    )
+    assert not CorpusReport.objects.get(year=2023).findings.filter(rule="R5").exists()

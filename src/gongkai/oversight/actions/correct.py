@@ -6,10 +6,14 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 
-from gongkai.check import check
 from gongkai.errors import GongkaiError
 from gongkai.oversight.access import Actor, require_report
-from gongkai.oversight.actions.store import write_cells_and_findings
+from gongkai.oversight.actions.store import (
+    checked,
+    neighbour,
+    recheck,
+    write_cells_and_findings,
+)
 from gongkai.oversight.models import CellCorrection, CorpusReport
 from gongkai.report import interchange
 from gongkai.report.document import check_value, row_and_column
@@ -59,10 +63,13 @@ def report_correct_cell(
     ]
     document.inferred = [p for p in document.inferred if p != path]
     report.report = interchange.to_dict(document)
-    findings = [f.as_dict() for f in check(document)]
+    findings = checked(document, neighbour(report.agency_id, report.year - 1))
     doubts = [d for d in report.doubts if not _names(d, path)]
     report.doubts = doubts
     write_cells_and_findings(report, document, findings, doubts)
+    following = neighbour(report.agency_id, report.year + 1)
+    if following is not None:
+        recheck(following)  # its carry-over (R5–R7) reads this report
     return CellCorrection.objects.create(
         report=report,
         path=path,

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import IntegrityError, connection, transaction
 
+from gongkai.check import check
 from gongkai.check.finding import CellRef, Finding, Level
 from gongkai.corpus.verify import covered
 from gongkai.oversight.agencies import AgencyIndex
@@ -48,11 +49,36 @@ def report_store(
                 doubts=outcome.doubts,
                 run=run,
             )
-            write_cells_and_findings(stored, report, outcome.findings, outcome.doubts, new=True)
+            previous = neighbour(agency.pk, stored.year - 1)
+            findings = (
+                outcome.findings if previous is None else checked(report, previous)
+            )  # the worker checked without last year's report: R5–R7 need it
+            write_cells_and_findings(stored, report, findings, outcome.doubts, new=True)
+            following = neighbour(agency.pk, stored.year + 1)
+            if following is not None:
+                recheck(following)
     except IntegrityError:
         agencies.reload()  # an agency it made may have been rolled back with the report
         return None  # stored meanwhile by a concurrent import of the same content
     return stored
+
+
+def neighbour(agency_id: int, year: int) -> CorpusReport | None:
+    """The agency's report on `year` (the first stored, should there be two)."""
+    return CorpusReport.objects.filter(agency_id=agency_id, year=year).order_by("pk").first()
+
+
+def checked(document: Report, previous: CorpusReport | None) -> list[dict[str, Any]]:
+    """The checker's findings on `document`, R5–R7 included when last year's report is stored."""
+    before = interchange.from_dict(previous.report) if previous is not None else None
+    return [f.as_dict() for f in check(document, previous=before)]
+
+
+def recheck(stored: CorpusReport) -> None:
+    """Check a stored report again (last year's report arrived, or a cell was corrected)."""
+    document = interchange.from_dict(stored.report)
+    findings = checked(document, neighbour(stored.agency_id, stored.year - 1))
+    write_cells_and_findings(stored, document, findings, stored.doubts)
 
 
 def write_cells_and_findings(
