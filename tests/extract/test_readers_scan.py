@@ -25,7 +25,7 @@ from gongkai.report import Report, load
 
 from ..conftest import gold
 from . import scans
-from .test_readers_pdf import _document
+from .test_readers_pdf import _document, no_rules_pdf
 
 
 @pytest.fixture(scope="module")
@@ -155,6 +155,24 @@ def test_a_number_damaged_on_the_page_is_flagged_not_misread(
     flagged = _no_wrong_number(extraction, report, wanted)
     assert {"requests.new_received.natural_person", "requests.new_received.total"} <= flagged
     assert "ocr_inconsistent" in {d.rule for d in extraction.doubts}
+
+
+def test_a_scanned_table_without_rules_gives_no_wrong_number(
+    tmp_path: Path, report: Report
+) -> None:
+    """No ruling lines to cut the cells: words are put into cells at wide gaps. Rows whose labels
+    wrap are not rebuilt, but no cell read is wrong and every one not read is named by a doubt."""
+    (page,) = scans.rasterise(no_rules_pdf(report))
+    path = tmp_path / "no-rules.png"
+    path.write_bytes(scans.scanned(page, seed=3))
+    extraction = extract_file(path)
+    got, wanted = dict(extraction.report.cells()), dict(report.cells())
+    assert {p: v for p, v in got.items() if v != wanted.get(p)} == {}
+    assert len(got) > len(wanted) / 2
+    named = {ref.path for doubt in extraction.doubts for ref in doubt.cells}
+    named |= {str(d.data["section"]) for d in extraction.doubts if d.rule == "table_missing"}
+    missing = [p for p in wanted if p not in got]
+    assert [p for p in missing if not any(p == n or p.startswith(f"{n}.") for n in named)] == []
 
 
 def test_an_unsure_number_is_a_doubt_on_its_cell_never_a_value() -> None:
