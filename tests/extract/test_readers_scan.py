@@ -267,7 +267,10 @@ def test_a_broken_image_is_refused(tmp_path: Path, scan: tuple[bytes, list[bytes
 
 
 def test_without_the_ocr_extra_a_scan_says_how_to_install_it(
-    tmp_path: Path, scan: tuple[bytes, list[bytes]], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    scan: tuple[bytes, list[bytes]],
+    report: Report,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setitem(sys.modules, "rapidocr", None)  # `import rapidocr` fails as uninstalled
     png, pdf = tmp_path / "page.png", tmp_path / "scan.pdf"
@@ -281,6 +284,24 @@ def test_without_the_ocr_extra_a_scan_says_how_to_install_it(
         InputError, match=r"scan.pdf 没有文字层（扫描件），读取需要 OCR；.*gongkai\[ocr\]"
     ):
         extract_file(pdf)
+    # a text PDF with one scanned page: the text is read, the page is said to need OCR
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(document_pdf(_document(report)))))
+    writer.append(PdfReader(io.BytesIO(scans.image_pdf(scan[1][:1]))))
+    out = io.BytesIO()
+    writer.write(out)
+    mixed = tmp_path / "mixed.pdf"
+    mixed.write_bytes(out.getvalue())
+    extraction = extract_file(mixed)
+    assert dict(extraction.report.cells()) == dict(report.cells())
+    assert extraction.stages.document is not None
+    assert extraction.stages.document.ocr_pages == []
+    (note,) = extraction.stages.document.notes
+    assert note.startswith(
+        f"第 {len(writer.pages)} 页没有文字层（可能是扫描件），未读取；读取需要 OCR"
+    )
+    assert "gongkai[ocr]" in note
 
 
 def test_an_image_that_is_not_a_page_of_text_is_refused(tmp_path: Path) -> None:
