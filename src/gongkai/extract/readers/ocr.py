@@ -74,7 +74,7 @@ def _engine() -> Any:
         params={
             "Global.use_cls": False,  # pages are upright once deskewed; saves a model per box
             "Global.text_score": 0.0,  # keep every box: a weak one is flagged, not dropped
-            "Global.max_side_len": 4000,
+            "Global.max_side_len": 2000,  # as `scan` scales pages: never scaled again here
             "Global.log_level": "error",
         }
     )

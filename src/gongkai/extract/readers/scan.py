@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 _MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 _INK_PIXELS = 0.0008  # share of a cell's inside that is ink before an unread cell is doubted
+_MAX_SIDE = 2000  # pixels: a larger page is scaled down before OCR (bounds its memory)
 _FAINT_INK = 200  # a smudged or faint number is still ink (grain stays far above this)
 _GAP = 1.5  # a gap this many line heights wide separates two cells of a rule-less table
 
@@ -122,7 +123,12 @@ def notes(pages: list[PageText], numbers: list[int]) -> list[str]:
 def read_page(image: Any, dpi: float, name: str) -> PageText:
     """One page image (PIL, mode L) → its lines."""
     import numpy as np
+    from PIL import Image
 
+    if max(image.size) > _MAX_SIDE:  # OCR's memory grows with the page: A4 at 170 dpi is enough
+        scale = _MAX_SIDE / max(image.size)
+        size = (round(image.width * scale), round(image.height * scale))
+        image, dpi = image.resize(size, Image.Resampling.LANCZOS), dpi * scale
     page = straighten(image)
     gray: Gray = np.asarray(page, dtype=np.uint8)
     words = recognise(gray, name)
