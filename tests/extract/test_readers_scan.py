@@ -131,6 +131,14 @@ def test_a_multi_page_tiff_and_a_jpeg_are_read_page_by_page(
         cells["proactive.procurement.projects"],
         cells["proactive.procurement.amount_10k_yuan"],
     ) == (22, 113)
+    # a page wider than OCR takes (3,723 pixels) is scaled down first, rules and words alike
+    large = tmp_path / "large.png"
+    top.resize((top.width * 3, top.height * 3), Image.Resampling.BICUBIC).save(large)
+    cells = dict(extract_file(large).report.cells())
+    assert (
+        cells["proactive.procurement.projects"],
+        cells["proactive.procurement.amount_10k_yuan"],
+    ) == (22, 113)
 
 
 def test_a_number_damaged_on_the_page_is_flagged_not_misread(
