@@ -64,8 +64,14 @@ def report_store(
 
 
 def neighbour(agency_id: int, year: int) -> CorpusReport | None:
-    """The agency's report on `year` (the first stored, should there be two)."""
-    return CorpusReport.objects.filter(agency_id=agency_id, year=year).order_by("pk").first()
+    """The agency's report on `year` (the first stored, should there be two), without its source
+    text: only what a re-check reads and writes."""
+    return (
+        CorpusReport.objects.filter(agency_id=agency_id, year=year)
+        .defer("source_text", "stages")
+        .order_by("year", "agency_id", "pk")  # the (year, agency) index's own order
+        .first()
+    )
 
 
 def checked(document: Report, previous: CorpusReport | None) -> list[dict[str, Any]]:
