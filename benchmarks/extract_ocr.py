@@ -1,4 +1,5 @@
-"""OCR extraction cost per page of a scan, against rapidocr's bare call on the same page images.
+"""OCR extraction cost per page of a scan, against rapidocr's bare call on the same page images;
+and, on the text PDF the scan was made from, extraction against pdfplumber's bare `extract_text`.
 
     python benchmarks/extract_ocr.py [--rounds 1] [SCAN.pdf ...]
 
@@ -88,8 +89,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         engine(images[0])  # warm up: the models load once per process
         bare = timed(lambda: [engine(image) for image in images], args.rounds) / pages
         whole = timed(lambda: [extract_file(path) for path in files], args.rounds) / pages
-        raster = None
+        raster = text_ratio = None
         if source is not None:
+            import pdfplumber
+
+            def plumber() -> None:
+                with pdfplumber.open(source) as pdf:
+                    [page.extract_text() for page in pdf.pages]
+
+            extract_file(source)  # warm up
+            text_bare = timed(plumber, max(args.rounds, 3)) / pages
+            text_ours = timed(lambda: extract_file(source), max(args.rounds, 3)) / pages
+            text_ratio = (text_bare, text_ours)
+
             import subprocess
 
             def rasterise() -> None:
@@ -102,6 +114,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     flagged = sum(d.rule == "ocr_low_confidence" for d in extraction.doubts)
     ratio = whole / bare
     print(f"scans:                        {len(files)}, {pages} pages, {os.cpu_count()} cores")
+    if text_ratio is not None:
+        text_bare, text_ours = text_ratio
+        print(f"text PDF, pdfplumber bare:    {text_bare * 1000:10.1f} ms/page")
+        print(f"text PDF, extract_file:       {text_ours * 1000:10.1f} ms/page")
+        print(f"text PDF ratio ours / bare:   {text_ours / text_bare:10.2f}× (target ≤ 2)")
     if raster is not None:
         print(f"pdftoppm rasterise (150 dpi): {raster:10.2f} s/page")
     print(f"rapidocr bare call:           {bare:10.2f} s/page")
