@@ -141,6 +141,30 @@ def test_a_multi_page_tiff_and_a_jpeg_are_read_page_by_page(
     ) == (22, 113)
 
 
+def test_a_scanned_page_with_a_page_number_in_text_is_still_read_by_ocr(
+    tmp_path: Path, scan: tuple[bytes, list[bytes]]
+) -> None:
+    import base64
+
+    import weasyprint
+
+    image = base64.b64encode(scan[1][1]).decode()
+    source = (
+        "<style>@page { size: A4; margin: 10mm } img { width: 100% }</style>"
+        f'<img src="data:image/png;base64,{image}"><p style="text-align:center">— 2 —</p>'
+    )
+    data = weasyprint.HTML(string=source).write_pdf()
+    assert isinstance(data, bytes)
+    path = tmp_path / "stamped.pdf"
+    path.write_bytes(data)
+    extraction = extract_file(path)
+    assert extraction.stages.document is not None
+    assert extraction.stages.document.ocr_pages == [1]
+    cells = dict(extraction.report.cells())
+    assert cells["proactive.procurement.projects"] == 22
+    assert cells["requests.new_received.total"] == 52
+
+
 def test_a_number_damaged_on_the_page_is_flagged_not_misread(
     tmp_path: Path, scan: tuple[bytes, list[bytes]], report: Report
 ) -> None:

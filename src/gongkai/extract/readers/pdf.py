@@ -32,6 +32,7 @@ _PAGE_NUMBER = re.compile(
 _BARE_NUMBER = re.compile(r"^\d{1,4}$")
 _SPACE = re.compile(r"[ \t\xa0\u3000]+")
 _DIGITS = re.compile(r"\d+")
+_FEW_CHARS = 40  # text on a scanned page beyond its image: a page number, a stamp, a header
 
 
 def looks_like_pdf(data: bytes, name: str) -> bool:
@@ -90,7 +91,7 @@ def read_pdf(data: bytes, name: str, limits: Limits) -> ReadDocument:
                 )
             try:
                 read.append(_page(page))
-                if not page.chars and page.images:
+                if _is_scan(page):
                     scanned.append(number)
             except Exception as exc:
                 raise InputError(
@@ -119,6 +120,20 @@ def read_pdf(data: bytes, name: str, limits: Limits) -> ReadDocument:
     lines = _without_page_furniture(read)
     ocr_pages = scanned if ocr.available() else []
     return ReadDocument("\n".join(lines) + "\n", kind, notes=notes, ocr_pages=ocr_pages)
+
+
+def _is_scan(page: Any) -> bool:
+    """A page that is an image: no text, or only a few characters (a page number or a stamp
+    added over the scan) on an image that covers most of the page."""
+    if not page.images:
+        return False
+    if not page.chars:
+        return True
+    covered = sum(
+        max(0.0, float(i["x1"]) - float(i["x0"])) * max(0.0, float(i["bottom"]) - float(i["top"]))
+        for i in page.images
+    )
+    return len(page.chars) <= _FEW_CHARS and covered > 0.5 * float(page.width * page.height)
 
 
 def _page(page: Any) -> list[tuple[str, bool]]:
