@@ -228,6 +228,14 @@ def test_r11_prose_numbers_against_tables() -> None:
     assert "requests.new_received.total" in {c.path for c in finding.cells}
 
 
+@pytest.mark.parametrize("verb", ["共收到", "新收", "本年新收"])
+def test_r11_reads_the_usual_verbs(verb: str) -> None:
+    report = make(Edition.E2021, seed=11)
+    received = report.requests["new_received"]["total"]
+    report.prose = {1: f"2023年{verb}政府信息公开申请{received + 1}件。"}  # type: ignore[operator]
+    assert "R11" in rules_of(report)
+
+
 def test_r11_none_received_but_table_says_some() -> None:
     report = make(Edition.E2021, seed=11)
     assert report.requests["new_received"]["total"]

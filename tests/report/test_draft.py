@@ -10,13 +10,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from gongkai.check import check
 from gongkai.report import interchange
 from gongkai.report.document import Report
 from gongkai.report.draft import draft_overview
 from gongkai.report.editions import APPLICANT_KEYS
 from gongkai.report.grid import Edition
 from gongkai.report.synthetic import consistent_report
-from tests.conftest import GOLD
+from tests.conftest import GOLD, gold
 
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 EDITIONS = st.sampled_from([Edition.E2019, Edition.E2021])
@@ -171,3 +172,21 @@ def test_an_empty_report_is_all_gaps(edition: Edition) -> None:
     assert not NUMBER.findall(text.replace("【请补充", "").replace("（一）", ""))
     assert "本年新收政府信息公开申请【请补充：本年新收申请件数】件" in text
     assert "被申请行政复议【请补充：行政复议件数】件" in text
+
+
+@settings(max_examples=40, deadline=None, derandomize=True)
+@given(seed=st.integers(0, 2**32 - 1), edition=EDITIONS)
+def test_the_checker_finds_the_draft_agrees_with_the_tables(seed: int, edition: Edition) -> None:
+    """R11 compares the numbers of section 一 with the tables: a draft passes it."""
+    report = consistent_report(random.Random(seed), edition=edition, blank_zeros=seed % 2 == 0)
+    report.prose = {1: draft_overview(report, agency_name="某区人民政府")}
+    assert [f for f in check(report) if f.rule == "R11"] == []
+
+
+def test_a_wrong_number_put_in_the_draft_is_found_by_the_checker() -> None:
+    report = interchange.load(gold("004"))
+    text = draft_overview(report, agency_name="栖霞区人民政府办公室")
+    for right, wrong in (("申请52件", "申请53件"), ("复议3件", "复议5件"), ("诉讼4件", "诉讼7件")):
+        assert right in text
+        report.prose = {1: text.replace(right, wrong)}
+        assert "R11" in [f.rule for f in check(report)], right

@@ -16,7 +16,7 @@ from gongkai.report.grid import Section
 
 _STOP = r"[^。；;，,、\d]"
 _APPLICATIONS = re.compile(
-    rf"(?:收到|受理|办理|接收|接到|共收)(?:{_STOP}{{0,16}}?)"
+    rf"(?:收到|受理|办理|接收|接到|共收|新收)(?:{_STOP}{{0,16}}?)"
     rf"(?:政府信息公开|依申请公开|信息公开)(?:{_STOP}{{0,4}}?)申请(?:{_STOP}{{0,4}}?)"
     r"(\d+)\s*(?:件|个|份|条|封)"
 )
