@@ -12,8 +12,10 @@ batch of 20,000 files does not hold 20,000 futures.
 
 from __future__ import annotations
 
+import ctypes
 import importlib
 import os
+import signal
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from itertools import islice
@@ -59,8 +61,18 @@ def run_batch(
                 progress(1)
             yield result
         return
-    with ProcessPoolExecutor(max_workers=count) as pool:
+    with ProcessPoolExecutor(max_workers=count, initializer=_end_with_parent) as pool:
         yield from _bounded(pool.submit, function, items, count, progress)
+
+
+def _end_with_parent() -> None:
+    """On Linux, a worker ends when the process that started it is killed: a SIGKILLed import
+    (resumable by design) must not leave idle workers behind."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # elsewhere: workers end when their queue closes
 
 
 def _bounded(
