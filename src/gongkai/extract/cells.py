@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from gongkai.extract.constraints import row_rules_hold, sum_rules
+from gongkai.extract.constraints import row_rules_confirm, row_rules_hold, sum_rules
 from gongkai.extract.digits import Blanks, Budget, TooMany, split
 from gongkai.extract.locate import Hit
 from gongkai.extract.pieces import Fixed, Piece, Run, fixed_value, parse_run
@@ -150,9 +150,11 @@ def _extra(reading: Reading, pieces: list[Fixed]) -> None:
     if any(not lost for _, lost in options):
         options = [(values, lost) for values, lost in options if not lost]
     readings = _unique(values for values, _ in options)
-    if len(readings) > 1:
+    if len(readings) > 1:  # the sums choose only where they check numbers, not blank totals
         section = reading.hit.section
-        readings = [v for v in readings if row_rules_hold(section, reading.columns, v)] or readings
+        readings = [
+            v for v in readings if row_rules_confirm(section, reading.columns, v)
+        ] or readings
     reading.candidates = readings
     if len(readings) == 1:
         reading.dropped = next(lost for values, lost in options if values == readings[0])

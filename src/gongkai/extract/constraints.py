@@ -34,6 +34,41 @@ def row_rules_hold(section: Section, columns: Cells, values: Sequence[CellValue]
     )
 
 
+def row_rules_confirm(section: Section, columns: Cells, values: Sequence[CellValue]) -> bool:
+    """Whether R2 or R4 vouches for one reading of a row: every total it holds is a number, every
+    part beside it too, and each adds up. A blank total adds up to anything and vouches for nothing;
+    a row with no total (section 二) has nothing to vouch with."""
+    return _rules(section, columns, values, blank_parts=False)
+
+
+def row_totals_hold(section: Section, columns: Cells, values: Sequence[CellValue]) -> bool:
+    """Like `row_rules_confirm`, but blank parts count as 0: only the totals must be numbers."""
+    return _rules(section, columns, values, blank_parts=True)
+
+
+def _rules(
+    section: Section, columns: Cells, values: Sequence[CellValue], *, blank_parts: bool
+) -> bool:
+    if section is Section.PROACTIVE:
+        return False
+    parts = APPLICANT_KEYS if section is Section.REQUESTS else _APPEAL_PARTS
+    rows: dict[str, dict[str, CellValue]] = {}
+    for (row, column), value in zip(columns, values, strict=True):
+        rows.setdefault(row.key, {})[column.key] = value
+    checked = [cols for cols in rows.values() if "total" in cols]
+    return bool(checked) and all(_confirms(cols, parts, blank_parts) for cols in checked)
+
+
+def _confirms(cols: Mapping[str, CellValue], parts: Sequence[str], blank_parts: bool) -> bool:
+    total, values = cols["total"], [cols[p] for p in parts if p in cols]
+    if total is None or isinstance(total, Unreadable):
+        return False
+    if not blank_parts and any(v is None for v in values):
+        return False
+    summed = _sum(values)
+    return summed is not None and summed == total
+
+
 def sum_rules(section: Section, columns: Cells) -> list[tuple[tuple[int, ...], int]]:
     """R2 or R4 over the positions of a row's cells: (the parts' positions, the total's)."""
     if section is Section.PROACTIVE:
