@@ -6,6 +6,9 @@
   different values, arithmetic chooses, or the row is ambiguous.
 - Fewer cells: at the very end of the document the row was cut short, and the cells read are kept
   (the lost ones are left out, not zeroed); anywhere else no one can tell which cells were lost.
+- Empty cells right after the label may only continue a merged label cell: when the row has too few
+  cells without them, it is short (two numbers printed as one, or cells lost), and is read only if
+  splitting its numbers gives exactly one reading whose sums hold (`short`).
 - Run-together digits: every split the digits allow (`digits.split`), narrowed by R2/R4.
 """
 
@@ -14,7 +17,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from gongkai.extract.constraints import row_rules_confirm, row_rules_hold, sum_rules
+from gongkai.extract import short
+from gongkai.extract.constraints import (
+    row_rules_confirm,
+    row_rules_hold,
+    row_totals_hold,
+    sum_rules,
+)
 from gongkai.extract.digits import Blanks, Budget, TooMany, split
 from gongkai.extract.locate import Hit
 from gongkai.extract.pieces import Fixed, Piece, Run, fixed_value, parse_run
@@ -50,7 +59,11 @@ class Reading:
 
 
 def read(
-    hit: Hit, rows: tuple[Row, ...], *, vanishing: bool = False, budget: Budget | None = None
+    hit: Hit,
+    rows: tuple[Row, ...],
+    *,
+    vanishing: bool = False,
+    budget: Budget | None = None,
 ) -> Reading:
     """Read a row; with `vanishing`, empty cells are known to vanish from this document's runs;
     splitting run-together digits spends the document's `budget`."""
@@ -59,7 +72,7 @@ def read(
     reading = Reading(hit, rows, columns, [])
     fixed = [p for p in pieces if isinstance(p, Fixed)]
     if len(fixed) == len(pieces):
-        _read_cells(reading, fixed)
+        _read_cells(reading, fixed, budget)
         return reading
     n = len(columns)
     reading.blanks, reading.forced = _blanks(pieces, n, vanishing)
@@ -80,19 +93,52 @@ def read(
     return _add_up(reading)
 
 
-def _read_cells(reading: Reading, cells: list[Fixed]) -> None:
+def _read_cells(reading: Reading, cells: list[Fixed], budget: Budget | None) -> None:
     """A row whose cells are all certain: as many as its columns, too many, or too few."""
-    n, m = len(reading.columns), len(cells)
-    if m == n:
+    n = len(reading.columns)
+    lead = short.continuation(cells)
+    m = len(cells)
+    if lead and m - lead < n:  # the empty cells only continue the label: the row is short
+        if reading.cut_short:
+            reading.why = f"文档在此行中间结束，只读到 {m - lead} 个数字，无法确定各属哪一栏"
+            return
+        _short(reading, cells, lead, budget)
+    elif m == n:
         reading.candidates = [_values(cells, reading.columns)]
+        reading.cut_short = False
     elif m > n:
         _extra(reading, cells)
+        reading.cut_short = False
     elif reading.hit.at_end:
         reading.columns = reading.columns[:m]
         reading.cut_short = True
         reading.candidates = [_values(cells, reading.columns)]
     else:
         reading.why = f"只有 {m} 个单元格，应有 {n} 个，无法确定缺的是哪几个"
+
+
+def _short(reading: Reading, cells: list[Fixed], lead: int, budget: Budget | None) -> None:
+    """A row short of cells unless its leading empty cells are blank values: the one reading
+    that either way makes its totals (numbers, not blanks) add up, or none."""
+    section, columns = reading.hit.section, reading.columns
+    found = short.recover(section, columns, cells[lead:], budget)
+    reading.notes += found.notes
+    if len(cells) == len(columns):
+        reading.candidates = [_values(cells, columns)]
+    elif len(cells) > len(columns):
+        _extra(reading, cells)
+    if not found.possible:  # too few digits for two numbers to have run together: as printed
+        if not reading.candidates and not reading.why:
+            reading.why = found.why
+        return
+    plain = [v for v in reading.candidates if row_totals_hold(section, columns, v)]
+    candidates = _unique([*found.candidates, *plain])
+    if len(candidates) == 1:
+        reading.candidates, reading.why = candidates, ""
+        if not plain:
+            reading.dropped = ()
+    else:
+        reading.candidates, reading.dropped, reading.why = [], (), found.why
 
 
 def _values(cells: list[Fixed], columns: Cells) -> Values:
