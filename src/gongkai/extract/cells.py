@@ -9,6 +9,8 @@
 - Empty cells right after the label may only continue a merged label cell: when the row has too few
   cells without them, it is short (two numbers printed as one, or cells lost), and is read only if
   splitting its numbers gives exactly one reading whose sums hold (`short`).
+- Where the document ends inside a row, the cell at the cut may have lost digits ("144" cut to
+  "14") or be the start of a cell never printed: it is left out, never read as a value.
 - Run-together digits: every split the digits allow (`digits.split`), narrowed by R2/R4.
 """
 
@@ -64,15 +66,22 @@ def read(
     *,
     vanishing: bool = False,
     budget: Budget | None = None,
+    ends_here: bool = False,
+    cut: bool = False,
 ) -> Reading:
     """Read a row; with `vanishing`, empty cells are known to vanish from this document's runs;
-    splitting run-together digits spends the document's `budget`."""
+    splitting run-together digits spends the document's `budget`. `ends_here`: the document's
+    text ends on the row's last line; `cut`: it surely ends inside the row (no line break after
+    it, or the table's later rows are missing), else only if the row is short of cells."""
     columns: Cells = tuple((row, col) for row in rows for col in row.columns)
     pieces = [_piece(item) for item in hit.pieces]
     reading = Reading(hit, rows, columns, [])
     fixed = [p for p in pieces if isinstance(p, Fixed)]
     if len(fixed) == len(pieces):
-        _read_cells(reading, fixed, budget)
+        _read_cells(reading, fixed, ends_here, cut, budget)
+        return reading
+    if ends_here and cut:
+        reading.why = f"文档在此行中间结束（“{reading.run_text}”），最后一个数字可能不完整"
         return reading
     n = len(columns)
     reading.blanks, reading.forced = _blanks(pieces, n, vanishing)
@@ -93,10 +102,15 @@ def read(
     return _add_up(reading)
 
 
-def _read_cells(reading: Reading, cells: list[Fixed], budget: Budget | None) -> None:
+def _read_cells(
+    reading: Reading, cells: list[Fixed], ends_here: bool, cut: bool, budget: Budget | None
+) -> None:
     """A row whose cells are all certain: as many as its columns, too many, or too few."""
     n = len(reading.columns)
     lead = short.continuation(cells)
+    if ends_here and (cut or len(cells) - lead < n):
+        cells = cells[:-1]  # the cell at the cut: digits may be lost, or the cell never printed
+        reading.cut_short = True
     m = len(cells)
     if lead and m - lead < n:  # the empty cells only continue the label: the row is short
         if reading.cut_short:

@@ -14,13 +14,13 @@ from gongkai.check.finding import Finding
 from gongkai.errors import ExtractionError, InputError
 from gongkai.extract import assemble, doubts, ocr_check
 from gongkai.extract.chrome import mark_chrome
-from gongkai.extract.lines import Line, split_lines
+from gongkai.extract.lines import Line, LineKind, split_lines
 from gongkai.extract.markup import to_text
 from gongkai.extract.metadata import read_metadata
 from gongkai.extract.readers import Limits, ReadDocument, read_document
 from gongkai.extract.sections import Sections, find_sections, prose
 from gongkai.extract.stream import Item, build
-from gongkai.extract.tables import LocatedTable, locate_tables
+from gongkai.extract.tables import Ending, LocatedTable, locate_tables
 from gongkai.extract.title import Title, find_title, year_from_prose, year_from_published
 from gongkai.report.document import Report
 from gongkai.report.editions import PROSE_SECTIONS
@@ -89,7 +89,8 @@ def extract_document(document: ReadDocument, *, source: str = "") -> Extraction:
 
 def extract_text(text: str, *, source: str = "") -> Extraction:
     """Extract the report a document's text holds; `ExtractionError` when it holds none."""
-    lines, metadata = read_metadata(mark_chrome(split_lines(to_text(text))))
+    text = to_text(text)
+    lines, metadata = read_metadata(mark_chrome(split_lines(text)))
     sections = find_sections(lines)
     first_heading = min((h.line for h in sections.headings.values()), default=None)
     title = find_title(lines, first_heading)
@@ -100,7 +101,7 @@ def extract_text(text: str, *, source: str = "") -> Extraction:
         or year_from_published(metadata.get("published_at"))
     )
     items = build(lines, [sections.span(s.number) for s in Section])
-    tables = locate_tables(items, sections, year)
+    tables = locate_tables(items, sections, year, _ending(lines, text))
     if title.text is None and not sections.headings and not tables:
         where = f"{source} 中" if source else ""
         raise ExtractionError(f"{where}未找到政府信息公开工作年度报告的标题、章节或表格")
@@ -123,3 +124,14 @@ def extract_text(text: str, *, source: str = "") -> Extraction:
         report.extra["metadata"] = metadata
     stages = Stages(lines, metadata, sections, title, items, tables)
     return Extraction(report, found, stages, source)
+
+
+def _ending(lines: list[Line], text: str) -> Ending | None:
+    """The document's last line with content, where its text may stop inside a table row; None
+    when that line is a markdown row closed by "|" (its last cell is whole)."""
+    last = next((line for line in reversed(lines) if line.kind.is_content), None)
+    if last is None:
+        return None
+    if last.kind is LineKind.MARKDOWN and last.text.rstrip().endswith("|"):
+        return None
+    return Ending(last.number, text.rstrip(" ")[-1:] not in ("\n", "\r", "\f"))

@@ -47,9 +47,10 @@ def _index(section: Section) -> LabelIndex:
 
 
 def locate_tables(
-    items: list[Item], sections: Sections, year: int | None
+    items: list[Item], sections: Sections, year: int | None, ending: Ending | None = None
 ) -> dict[Section, LocatedTable]:
-    """Every table found, each read in its own edition."""
+    """Every table found, each read in its own edition; `ending`: where the text may end inside
+    a table row."""
     spans = {s: sections.span(s.number) for s in Section}
     numbers = [item.line for item in items]
     ranges = {s: item_span(numbers, *spans[s]) for s in Section}
@@ -79,11 +80,11 @@ def locate_tables(
             continue
         how = _evidence(votes.get(s), found.get(s), s)
         tables[s] = LocatedTable(s, chosen[s], how, spans[s], hits[s])
-        _read(tables[s], vanishing=False, budget=budget)
+        _read(tables[s], vanishing=False, budget=budget, ending=ending)
     if any(r.forced for t in tables.values() for r in t.readings):
         # Some row lost its empty cells without a trace: any dense run may have lost some too.
         for table in tables.values():
-            _read(table, vanishing=True, budget=budget)
+            _read(table, vanishing=True, budget=budget, ending=ending)
     return tables
 
 
@@ -109,11 +110,30 @@ def _evidence(votes: Counter[Edition] | None, decided: Edition | None, section: 
     return f"evidence {counted}" + ("" if decided else "; none decisive, fallback")
 
 
-def _read(table: LocatedTable, *, vanishing: bool, budget: Budget) -> None:
+@dataclass(frozen=True)
+class Ending:
+    """Where the document's text may end inside a table row: its last line with content (unless a
+    markdown row closed by "|"), and whether the text stops on that line, with no line break."""
+
+    line: int
+    open: bool
+
+
+def _ends_here(hit: Hit, ending: Ending | None) -> bool:
+    return ending is not None and hit.at_end and hit.pieces[-1].line == ending.line
+
+
+def _read(
+    table: LocatedTable, *, vanishing: bool, budget: Budget, ending: Ending | None = None
+) -> None:
     grid = table.grid
     table.foreign, table.duplicates = [], []
     if table.section is Section.APPEALS and not table.hits[0].row:
-        table.readings = [read(table.hits[0], grid.rows, vanishing=vanishing, budget=budget)]
+        hit = table.hits[0]
+        here, cut = _ends_here(hit, ending), bool(ending and ending.open)
+        table.readings = [
+            read(hit, grid.rows, vanishing=vanishing, budget=budget, ends_here=here, cut=cut)
+        ]
         return
     first: dict[str, Hit] = {}
     for hit in table.hits:
@@ -123,12 +143,20 @@ def _read(table: LocatedTable, *, vanishing: bool, budget: Budget) -> None:
             first[hit.row] = hit
         elif _texts(hit) != _texts(first[hit.row]) and grid.row(hit.row) not in table.duplicates:
             table.duplicates.append(grid.row(hit.row))
+    table.missing = [row for row in grid.rows if row.key not in first]
+    cut = bool(ending and (ending.open or table.missing))
     table.readings = [
-        read(first[row.key], (row,), vanishing=vanishing, budget=budget)
+        read(
+            first[row.key],
+            (row,),
+            vanishing=vanishing,
+            budget=budget,
+            ends_here=_ends_here(first[row.key], ending),
+            cut=cut,
+        )
         for row in grid.rows
         if row.key in first and row not in table.duplicates
     ]
-    table.missing = [row for row in grid.rows if row.key not in first]
     if table.section is Section.REQUESTS:
         narrow_by_columns(table.readings, grid)
 
