@@ -1,4 +1,5 @@
-"""`gongkai extract`: read report documents (plain text, Markdown) into the interchange JSON."""
+"""`gongkai extract`: read report documents (text, web pages, Word, Excel, PDF, scans) into the
+interchange JSON."""
 
 from __future__ import annotations
 
@@ -28,7 +29,12 @@ _EXIT_UNUSABLE = 2
     "--debug", is_flag=True, help="在标准错误输出中逐步显示读取过程（行、表格定位、单元格、报告）。"
 )
 def extract(files: tuple[Path, ...], out_dir: Path | None, debug: bool) -> None:
-    """读取年度报告原文（纯文本、Markdown、网页 HTML、Word .docx、有文字层的 PDF），输出 gongkai.annual-report/1 格式的 JSON。
+    """读取年度报告原文，输出 gongkai.annual-report/1 格式的 JSON。
+
+    \b
+    可读取：纯文本（含 Markdown）、网页（HTML）、Word（.docx；.doc、.wps 需安装 LibreOffice）、
+    Excel（.xlsx）、有文字层的 PDF；扫描件（PNG、JPEG、TIFF 图片及扫描的 PDF）
+    需安装 ocr 附加组件（pip install 'gongkai[ocr]'）。
 
     \b
     一个文件：输出一份带缩进的 JSON；多个文件：每行一份 JSON。
