@@ -23,18 +23,6 @@ _LEVELS = {
 }
 
 
-class _GrowingIndex(_Index):
-    """The corpus index, grown by the agencies an import creates as it goes."""
-
-    def add(self, agency: KnownAgency) -> None:
-        # TODO(corpus): use a public AgencyIndex.add once gongkai.corpus.matching has one.
-        single = _Index([agency])
-        for key, entries in single._by_name.items():
-            self._by_name[key].extend(entries)
-        for key, places in single._by_place.items():
-            self._by_place[key].extend(places)
-
-
 class AgencyIndex:
     """The agencies of a region and below, loaded once per import (a batch of 20,000 reports
     must not scan the agency table per report)."""
@@ -52,7 +40,7 @@ class AgencyIndex:
         rows = CorpusAgency.objects.filter(region__path__startswith=self.region.path).values_list(
             "pk", "name", "aliases", "region__path"
         )
-        self._index = _GrowingIndex(
+        self._index = _Index(
             KnownAgency(pk, name, tuple(aliases), self._path_names(path))
             for pk, name, aliases, path in rows
         )
