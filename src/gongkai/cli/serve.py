@@ -34,13 +34,19 @@ def serve(host: str, port: int, demo: bool, check_only: bool) -> None:
     call_command("migrate", verbosity=0, interactive=False)
     call_command("collectstatic", verbosity=0, interactive=False)
 
+    from django.contrib.auth.models import User
+
     from gongkai.ledger.demo import create_demo
     from gongkai.ledger.models import Agency
+    from gongkai.oversight.demo import create_oversight_demo
 
     if demo and not Agency.objects.exists():
         click.echo("正在创建示例数据……")
         made = create_demo(today=timezone.localdate(), rng=random.Random(2025))
         click.echo(f"示例机关：{made.agency.name}；示例年度：{made.year}")
+        supervisor = User.objects.get(username="supervisor")
+        stored = create_oversight_demo(supervisor=supervisor)
+        click.echo(f"监督分析示例：已导入 {stored} 份生成的年度报告（/oversight/）")
         click.echo("示例账号（密码只显示这一次）：")
         for username, password in made.passwords.items():
             click.echo(f"  {username:<12} {password}")
