@@ -8,9 +8,11 @@ before any work, so a re-run after a crash carries on where it stopped, with no 
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import islice
 from pathlib import Path
 
 from django.contrib.auth.models import User
+from django.db import transaction
 from django.utils import timezone
 
 from gongkai.batch import run_batch
@@ -21,8 +23,8 @@ from gongkai.oversight.models import CorpusReport, ImportFailure, ImportRun, Reg
 from gongkai.oversight.reading import Item, digest, process, read_bytes
 from gongkai.oversight.sources import ZipLimits, collect
 
-#: Counters are written back every this many files (and at the end).
-SAVE_EVERY = 50
+#: Reports stored per commit (the counters are written with them).
+COMMIT_EVERY = 25
 
 
 def run_import(
@@ -55,17 +57,22 @@ def run_import(
 
     todo = _not_yet_stored(sources.items, run, progress)
     agencies = AgencyIndex(region)
-    for count, outcome in enumerate(
-        run_batch(process, todo, workers=workers, scheduler=scheduler, progress=progress), 1
-    ):
-        if not outcome.ok:
-            ImportFailure.objects.create(run=run, file=outcome.name[:500], reason=outcome.reason)
-            run.failed += 1
-        elif report_store(outcome=outcome, agencies=agencies, run=run) is None:
-            run.skipped += 1
-        else:
-            run.done += 1
-        if count % SAVE_EVERY == 0:
+    outcomes = run_batch(process, todo, workers=workers, scheduler=scheduler, progress=progress)
+    while chunk := list(islice(outcomes, COMMIT_EVERY)):
+        # One commit per chunk, each report still in its own savepoint: a crash loses at most
+        # the chunk, whole, and the re-run stores it again; a commit per report costs more than
+        # reading the report does.
+        with transaction.atomic():
+            for outcome in chunk:
+                if not outcome.ok:
+                    ImportFailure.objects.create(
+                        run=run, file=outcome.name[:500], reason=outcome.reason
+                    )
+                    run.failed += 1
+                elif report_store(outcome=outcome, agencies=agencies, run=run) is None:
+                    run.skipped += 1
+                else:
+                    run.done += 1
             run.save(update_fields=["done", "skipped", "failed"])
     run.finished_at = timezone.now()
     run.save()
