@@ -17,6 +17,12 @@ from gongkai.documents.style import DEFAULT_STYLE, DocumentStyle
 def document_pdf(document: Document, style: DocumentStyle = DEFAULT_STYLE) -> bytes:
     """The PDF of `document`."""
     require_chinese_font()
+    return print_html(html(document, style, families()))
+
+
+def print_html(source: str) -> bytes:
+    """A page of HTML (with its print CSS, fonts named by `families()`) printed to PDF. Callers
+    check for a Chinese font first (`require_chinese_font`)."""
     try:
         import weasyprint
     except OSError as error:  # Pango is loaded when WeasyPrint is imported
@@ -25,7 +31,6 @@ def document_pdf(document: Document, style: DocumentStyle = DEFAULT_STYLE) -> by
             "libpango-1.0-0",
             "libpangoft2-1.0-0",
         ) from None
-    source = html(document, style, families())
     pdf = weasyprint.HTML(string=source, base_url=None).write_pdf()
     assert isinstance(pdf, bytes)
     return pdf

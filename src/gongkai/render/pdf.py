@@ -8,23 +8,12 @@ Before anything is drawn, fontconfig is asked for a face that can draw Chinese
 
 from __future__ import annotations
 
-from gongkai.documents.errors import SystemPackageMissing
 from gongkai.documents.installed import families, require_chinese_font
+from gongkai.documents.pdf import print_html
 from gongkai.render.html import page
 from gongkai.report.document import Report
 
 
 def render_pdf(report: Report, previous: Report | None = None) -> bytes:
     require_chinese_font()
-    try:
-        import weasyprint
-    except OSError as error:  # Pango is loaded when WeasyPrint is imported
-        raise SystemPackageMissing(
-            f"找不到 WeasyPrint 需要的排版库 Pango（{error}），无法生成 PDF",
-            "libpango-1.0-0",
-            "libpangoft2-1.0-0",
-        ) from None
-    source = page(report, previous, families())
-    pdf = weasyprint.HTML(string=source, base_url=None).write_pdf()
-    assert isinstance(pdf, bytes)
-    return pdf
+    return print_html(page(report, previous, families()))
