@@ -42,6 +42,8 @@ def _write(report: Report, section: Section, reading: Reading) -> list[Finding]:
     for row in reading.rows:
         positions = [i for i, (r, _) in enumerate(reading.columns) if r is row]
         if not positions:
+            if reading.cut_short:  # the document ends before the row's first whole cell
+                found.append(doubts.cut_short(section, row, row.columns))
             continue
         readings = {tuple(values[i] for i in positions) for values in reading.candidates}
         if len(readings) != 1:

@@ -108,7 +108,7 @@ def _read_cells(
     """A row whose cells are all certain: as many as its columns, too many, or too few."""
     n = len(reading.columns)
     lead = short.continuation(cells)
-    if ends_here and (cut or len(cells) - lead < n):
+    if ends_here and (cut or len(cells) - lead < n) and not _unsure(cells[-1]):
         cells = cells[:-1]  # the cell at the cut: digits may be lost, or the cell never printed
         reading.cut_short = True
     m = len(cells)
@@ -129,6 +129,11 @@ def _read_cells(
         reading.candidates = [_values(cells, reading.columns)]
     else:
         reading.why = f"只有 {m} 个单元格，应有 {n} 个，无法确定缺的是哪几个"
+
+
+def _unsure(cell: Fixed) -> bool:
+    """The cell is already a doubt (text OCR could not read for certain, or no number)."""
+    return isinstance(cell.value, Unreadable)
 
 
 def _short(reading: Reading, cells: list[Fixed], lead: int, budget: Budget | None) -> None:
