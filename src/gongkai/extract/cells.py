@@ -80,7 +80,7 @@ def read(
     if len(fixed) == len(pieces):
         _read_cells(reading, fixed, ends_here, cut, budget)
         return reading
-    if ends_here and cut:
+    if ends_here and (cut or _digits(pieces) - short.continuation(pieces) < len(columns)):
         reading.why = f"文档在此行中间结束（“{reading.run_text}”），最后一个数字可能不完整"
         return reading
     n = len(columns)
@@ -108,9 +108,10 @@ def _read_cells(
     """A row whose cells are all certain: as many as its columns, too many, or too few."""
     n = len(reading.columns)
     lead = short.continuation(cells)
-    if ends_here and (cut or len(cells) - lead < n) and not _unsure(cells[-1]):
-        cells = cells[:-1]  # the cell at the cut: digits may be lost, or the cell never printed
+    if ends_here and (cut or len(cells) - lead < n or not cells[-1].text.strip()):
         reading.cut_short = True
+        if not _unsure(cells[-1]):  # the cell at the cut: digits lost, or the cell never printed
+            cells = cells[:-1]
     m = len(cells)
     if lead and m - lead < n:  # the empty cells only continue the label: the row is short
         if reading.cut_short:
@@ -132,8 +133,8 @@ def _read_cells(
 
 
 def _unsure(cell: Fixed) -> bool:
-    """The cell is already a doubt (text OCR could not read for certain, or no number)."""
-    return isinstance(cell.value, Unreadable)
+    """The cell is already a doubt of its own: OCR could not read it for certain."""
+    return isinstance(cell.value, Unreadable) and cell.value.confidence is not None
 
 
 def _short(reading: Reading, cells: list[Fixed], lead: int, budget: Budget | None) -> None:
@@ -179,12 +180,17 @@ def _blanks(pieces: list[Piece], n: int, vanishing: bool) -> tuple[Blanks, bool]
     """Where blank cells may stand among the row's runs, and whether the row shows that empty
     cells vanish without a trace in this document (fewer digits than cells, and no spaces)."""
     runs = [p for p in pieces if isinstance(p, Run)]
-    digits = sum(r.digits for r in runs) + len(pieces) - len(runs)
+    digits = _digits(pieces)
     spaced = any(r.spaced for r in runs)
     forced = digits < n and not spaced
     if vanishing or digits < n or len(runs) > 1:
         return Blanks.ANYWHERE, forced
     return (Blanks.SPACES if spaced else Blanks.NONE), False
+
+
+def _digits(pieces: list[Piece]) -> int:
+    """The most cells the pieces can fill: a digit each in runs, one for each fixed cell."""
+    return sum(p.digits if isinstance(p, Run) else 1 for p in pieces)
 
 
 def _piece(item: Item) -> Piece:

@@ -104,7 +104,7 @@ def find_appeals(items: list[Item], start: int, stop: int) -> Hit | None:
         while begin > header + 1 and items[begin - 1].line == line:
             begin -= 1
         pieces = [it for it in items[begin:stop] if it.line == line]
-        end = begin + len(pieces) >= len(items)
+        end = _at_end(items, begin + len(pieces))
     else:
         begin = first
         while begin > header + 1 and items[begin - 1].kind is ItemKind.BLANK:

@@ -32,11 +32,11 @@ class Recovered:
     notes: list[str] = field(default_factory=list)  # for --debug
 
 
-def continuation(cells: Sequence[Fixed]) -> int:
+def continuation(cells: Sequence[Piece]) -> int:
     """How many cells at the start of the row are empty (not a blank mark such as "—")."""
     count = 0
     for cell in cells:
-        if cell.value is not None or cell.text.strip():
+        if not isinstance(cell, Fixed) or cell.value is not None or cell.text.strip():
             break
         count += 1
     return count
