@@ -15,7 +15,7 @@ from gongkai.report import load
 from gongkai.report.grid import Edition
 
 from ..conftest import GOLD
-from .roundtrip import assert_same, read_back, synthetic
+from .roundtrip import PROSE, assert_same, read_back, synthetic
 
 GOLDS = sorted(GOLD.glob("*.json"))
 #: Examples per format: the fast writers get more, Word and PDF (≈0.2 s and ≈1 s each) fewer.
@@ -59,3 +59,11 @@ def test_a_long_agency_name_stays_on_one_title_line(fmt: Format, tmp_path: Path)
     truth = synthetic(5, Edition.E2021, blank_zeros=True)
     truth.agency = "内蒙古自治区呼和浩特市赛罕区人民政府敕勒川路街道办事处综合办公室"
     assert_same(read_back(truth, fmt, tmp_path), truth)
+
+
+@pytest.mark.parametrize("fmt", [Format.MD, Format.HTML, Format.DOCX, Format.XLSX])
+def test_prose_reads_back_without_the_charts(fmt: Format, tmp_path: Path) -> None:
+    """The charts' words (axis labels, legends) are not prose: section 六 reads back as written."""
+    report = synthetic(6, Edition.E2021, blank_zeros=False)
+    read = read_back(report, fmt, tmp_path)
+    assert read.report.prose.get(6, "").strip() == PROSE[6]

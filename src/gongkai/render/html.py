@@ -73,11 +73,12 @@ def page(report: Report, previous: Report | None = None, installed: Collection[s
             out.extend(_table(p, p.caption in part.heading) for p in part.table.printed)
         out.append("</section>")
     # The charts follow the six sections: beside a table, their labels and numbers would read
-    # as more rows of it.
-    out.append('<section class="charts" aria-labelledby="charts">')
+    # as more rows of it. An <aside>, which readers of reports (ours too) leave out as page
+    # furniture, so the charts' words do not read back as the prose of section 六.
+    out.append('<aside class="charts" aria-labelledby="charts">')
     out.append(f'<h2 id="charts">{CHARTS_HEADING}</h2>')
     out.extend(figures)
-    out.append("</section>")
+    out.append("</aside>")
     out.append("</main></body></html>")
     return "\n".join(out)
 

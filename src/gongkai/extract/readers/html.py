@@ -18,14 +18,15 @@ from gongkai.errors import InputError
 from gongkai.extract.decode import decode
 from gongkai.extract.readers import READERS, Clock, Limits, ReadDocument
 
-_HIDDEN = frozenset({"script", "style", "title", "template", "noscript", "xml"})
+#: Never read: code, metadata, drawings, and asides (a portal page's side bars, a report's charts).
+_HIDDEN = frozenset({"script", "style", "title", "template", "noscript", "xml", "svg", "aside"})
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param"}
     | {"source", "track", "wbr"}
 )
 _BLOCK = frozenset(
     {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd"}
-    | {"section", "article", "header", "footer", "nav", "main", "aside", "blockquote", "pre"}
+    | {"section", "article", "header", "footer", "nav", "main", "blockquote", "pre"}
     | {"address", "center", "form", "fieldset", "figure", "figcaption", "hr", "body", "html"}
     | {"table", "tr", "caption", "thead", "tbody", "tfoot"}
 )
