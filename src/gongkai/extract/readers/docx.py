@@ -11,22 +11,16 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
-import zlib
 from typing import Any
 
 from gongkai.errors import InputError
 from gongkai.extract.readers import READERS, Clock, Limits, ReadDocument
+from gongkai.extract.readers.ooxml import check_package
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _MAIN_PART = "word/document.xml"
-_MAX_MEMBERS = 10_000
 _SPACE = re.compile(r"[ \t\xa0\u3000]+")
-#: Beyond this expansion (uncompressed / compressed), a large member is taken for a zip bomb;
-#: real Word XML compresses around 5–20×.
-_MAX_RATIO = 200
-_RATIO_FROM = 1_000_000  # bytes: small members may compress arbitrarily well
 
 
 _NARROW_TWIPS = 30  # a grid column narrower than 1.5 pt holds no text
@@ -42,7 +36,7 @@ def read_docx(data: bytes, name: str, limits: Limits) -> ReadDocument:
     if len(data) > limits.max_bytes:
         raise InputError(f"{name} 过大（{len(data)} 字节，上限 {limits.max_bytes} 字节）")
     clock = Clock(name, limits)
-    _check_zip(data, name, limits)
+    check_package(data, name, limits, main_part=_MAIN_PART, kind="Word")
     clock.check("检查压缩包后")
     try:
         from docx import Document
@@ -55,51 +49,6 @@ def read_docx(data: bytes, name: str, limits: Limits) -> ReadDocument:
     lines: list[str] = []
     _body(body, lines, clock)
     return ReadDocument("\n".join(line for line in lines if line.strip()) + "\n", "docx")
-
-
-def _check_zip(data: bytes, name: str, limits: Limits) -> None:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            members = archive.infolist()
-            if len(members) > _MAX_MEMBERS:
-                raise InputError(f"{name} 解压后过大，可能是恶意文件（{len(members)} 个部件）")
-            total = sum(m.file_size for m in members)
-            bomb = any(
-                m.file_size > _RATIO_FROM and m.file_size > _MAX_RATIO * max(m.compress_size, 1)
-                for m in members
-            )
-            if total > limits.max_unpacked_bytes or bomb:
-                raise InputError(
-                    f"{name} 解压后过大，可能是恶意文件"
-                    f"（{total} 字节，上限 {limits.max_unpacked_bytes} 字节）"
-                )
-            if _MAIN_PART not in archive.namelist():
-                raise InputError(f"{name} 不是有效的 Word 文件（缺少 {_MAIN_PART}）")
-            for member in members:
-                if member.filename.lower().endswith((".xml", ".rels")):
-                    _check_xml(archive.read(member), name, member.filename)
-    except (
-        zipfile.BadZipFile,
-        zipfile.LargeZipFile,
-        zlib.error,
-        EOFError,
-        OSError,
-        ValueError,
-    ) as exc:
-        raise InputError(f"{name} 不是有效的 Word 文件（压缩包已损坏：{exc}）") from None
-    except RuntimeError:  # an encrypted member
-        raise InputError(f"{name} 不是有效的 Word 文件（压缩包已加密）") from None
-    except NotImplementedError:
-        raise InputError(f"{name} 不是有效的 Word 文件（使用了不支持的压缩方式）") from None
-
-
-def _check_xml(part: bytes, name: str, member: str) -> None:
-    text = part.decode("utf-16") if part.startswith((b"\xff\xfe", b"\xfe\xff")) else part
-    probe = text.encode("utf-8") if isinstance(text, str) else text
-    if b"<!DOCTYPE" in probe or b"<!ENTITY" in probe:
-        raise InputError(
-            f"{name} 的 {member} 含有 DOCTYPE/ENTITY 声明（可用于实体展开攻击），拒绝读取"
-        )
 
 
 def _body(element: Any, lines: list[str], clock: Clock) -> None:

@@ -14,17 +14,13 @@ from __future__ import annotations
 import datetime
 import io
 import time
-import zipfile
-import zlib
 from decimal import Decimal
 
 from gongkai.errors import InputError
 from gongkai.extract.readers import READERS, Limits, ReadDocument
+from gongkai.extract.readers.ooxml import check_package
 
 _MAIN_PART = "xl/workbook.xml"
-_MAX_MEMBERS = 10_000
-_MAX_RATIO = 200  # see readers/docx.py
-_RATIO_FROM = 1_000_000
 _MAX_COLUMNS = 1_000  # a row wider than this is cut: no annual report table comes near it
 
 
@@ -37,7 +33,7 @@ def looks_like_xlsx(data: bytes, name: str) -> bool:
 def read_xlsx(data: bytes, name: str, limits: Limits) -> ReadDocument:
     if len(data) > limits.max_bytes:
         raise InputError(f"{name} 过大（{len(data)} 字节，上限 {limits.max_bytes} 字节）")
-    _check_zip(data, name, limits)
+    check_package(data, name, limits, main_part=_MAIN_PART, kind="Excel")
     try:
         from openpyxl import load_workbook
         from openpyxl.cell.read_only import EmptyCell
@@ -84,50 +80,6 @@ def _text(value: object) -> str:
     if isinstance(value, datetime.date | datetime.time):
         return value.isoformat()
     return " ".join(str(value).split())
-
-
-def _check_zip(data: bytes, name: str, limits: Limits) -> None:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            members = archive.infolist()
-            if len(members) > _MAX_MEMBERS:
-                raise InputError(f"{name} 解压后过大，可能是恶意文件（{len(members)} 个部件）")
-            total = sum(m.file_size for m in members)
-            bomb = any(
-                m.file_size > _RATIO_FROM and m.file_size > _MAX_RATIO * max(m.compress_size, 1)
-                for m in members
-            )
-            if total > limits.max_unpacked_bytes or bomb:
-                raise InputError(
-                    f"{name} 解压后过大，可能是恶意文件"
-                    f"（{total} 字节，上限 {limits.max_unpacked_bytes} 字节）"
-                )
-            if _MAIN_PART not in archive.namelist():
-                raise InputError(f"{name} 不是有效的 Excel 文件（缺少 {_MAIN_PART}）")
-            for member in members:
-                if member.filename.lower().endswith((".xml", ".rels")):
-                    _check_xml(archive.read(member), name, member.filename)
-    except (
-        zipfile.BadZipFile,
-        zipfile.LargeZipFile,
-        zlib.error,
-        EOFError,
-        OSError,
-        ValueError,
-    ) as exc:
-        raise InputError(f"{name} 不是有效的 Excel 文件（压缩包已损坏：{exc}）") from None
-    except RuntimeError:  # an encrypted member
-        raise InputError(f"{name} 不是有效的 Excel 文件（压缩包已加密）") from None
-    except NotImplementedError:
-        raise InputError(f"{name} 不是有效的 Excel 文件（使用了不支持的压缩方式）") from None
-
-
-def _check_xml(part: bytes, name: str, member: str) -> None:
-    probe = part.decode("utf-16").encode() if part.startswith((b"\xff\xfe", b"\xfe\xff")) else part
-    if b"<!DOCTYPE" in probe or b"<!ENTITY" in probe:
-        raise InputError(
-            f"{name} 的 {member} 含有 DOCTYPE/ENTITY 声明（可用于实体展开攻击），拒绝读取"
-        )
 
 
 READERS.append((looks_like_xlsx, read_xlsx))
