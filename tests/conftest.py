@@ -26,6 +26,15 @@ def gold(name: str) -> Path:
     return path
 
 
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Without the seeds, every test parametrized over them would silently vanish."""
+    if not any(GOLD.glob("*.json")):
+        raise pytest.UsageError(
+            f"the seed reports and their gold files are expected at {GOLD} (shared/ beside the "
+            "repository); without them the tests over the seeds would not run"
+        )
+
+
 def pytest_configure(config: pytest.Config) -> None:
     """Tests create many users; the production password hasher is slow on purpose."""
     from django.conf import settings
