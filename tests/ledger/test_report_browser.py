@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, expect
 
 from gongkai.application.outcome import Outcome
 from gongkai.extract import extract_file
@@ -51,7 +51,7 @@ def test_prose_draft_and_downloads_in_a_browser(
         "一是公开形式还比较单一。"
     )
     page.get_by_role("button", name="保存").click()
-    assert "已保存 2 个部分" in page.content()
+    expect(page.locator("body")).to_contain_text("已保存 2 个部分")
     assert ledger_report(world.agency, 2025).prose[5] == "一是公开形式还比较单一。"
 
     page.get_by_role("link", name="返回 2025 年度报告").click()
@@ -67,7 +67,7 @@ def test_prose_draft_and_downloads_in_a_browser(
     actions.year_lock(actor=world.head, agency=world.agency, year=2025, report=report)
     public = browser.new_page()
     public.goto(f"{live_site}/open/{world.agency.pk}/reports/2025/")
-    assert "一是公开形式还比较单一。" in public.content()
+    expect(public.locator("body")).to_contain_text("一是公开形式还比较单一。")
     assert serious_violations(public) == [], "published report page"
     with public.expect_download() as md:
         public.get_by_role("link", name="下载Markdown 文本（MD）").click()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, expect
 
 from gongkai.oversight.importing import run_import
 from gongkai.oversight.models import CellCorrection
@@ -50,7 +50,7 @@ def test_dashboard_drill_down_and_correction(
     page.keyboard.type("与纸质原件核对")
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert "已更正，并已重新核对" in page.content()
+    expect(page.locator("body")).to_contain_text("已更正，并已重新核对")
     correction = CellCorrection.objects.get()
     assert (correction.path, correction.new, correction.reason) == (
         "requests.granted.total",

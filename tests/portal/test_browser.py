@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from ..conftest import ROOT
 from ..ledger.conftest import make_world
@@ -76,7 +76,7 @@ def test_a_request_from_application_to_answer(live_site: str, browser: Browser) 
     clerk.get_by_role("link", name=re.compile(r"\d{4}-\d{5}")).first.click()
     clerk.get_by_text("告知补正", exact=False).first.click()
     clerk.locator("details[open] form").get_by_role("button", name="确认").click()
-    assert "待补正" in clerk.content()
+    expect(clerk.locator("body")).to_contain_text("待补正")
     shot(clerk, "2-correction-requested")
 
     def stage() -> str:
@@ -95,15 +95,15 @@ def test_a_request_from_application_to_answer(live_site: str, browser: Browser) 
     form = clerk.locator("details[open] form")
     form.get_by_label("办理结果").select_option("granted")
     form.get_by_role("button", name="确认").click()
-    assert "已办结" in clerk.content()
+    expect(clerk.locator("body")).to_contain_text("已办结")
     # The answer: the letter for the outcome, generated and recorded as delivered.
     clerk.get_by_role("button", name="生成").click()
-    assert "已生成" in clerk.content()
+    expect(clerk.locator("body")).to_contain_text("已生成")
     with clerk.expect_download() as pdf:
         clerk.get_by_role("link", name="PDF").click()
     assert pdf.value.suggested_filename.endswith(".pdf")
     clerk.get_by_role("button", name="记录送达").click()
-    assert "已送达" in clerk.content()
+    expect(clerk.locator("body")).to_contain_text("已送达")
     shot(clerk, "4-closed-with-letter")
 
     assert stage() == "已办结"
