@@ -14,16 +14,16 @@ from __future__ import annotations
 
 import argparse
 import http.cookiejar
-import os
 import random
 import re
 import statistics
 import sys
-import tempfile
 import threading
 import time
 import urllib.parse
 import urllib.request
+
+from site_database import fresh_database
 
 TARGET_MS = 1000.0
 YEARS = (2019, 2020, 2021, 2022, 2023)
@@ -37,16 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=7)
     args = parser.parse_args(argv)
 
-    os.environ.setdefault("GONGKAI_DATA_DIR", tempfile.mkdtemp(prefix="gongkai-bench-"))
-    os.environ["DJANGO_SETTINGS_MODULE"] = "gongkai.site.settings"
-    os.environ.setdefault("GONGKAI_ALLOWED_HOSTS", "127.0.0.1,localhost")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0, interactive=False)
-    call_command("flush", interactive=False, verbosity=0)
+    fresh_database()
     started = time.perf_counter()
     ids = _populate(args.reports)
     print(f"\ninserted in {time.perf_counter() - started:.0f} s", file=sys.stderr)

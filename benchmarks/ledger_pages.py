@@ -12,17 +12,17 @@ from __future__ import annotations
 
 import argparse
 import http.cookiejar
-import os
 import random
 import re
 import statistics
 import sys
-import tempfile
 import threading
 import time
 import urllib.parse
 import urllib.request
 from datetime import date, timedelta
+
+from site_database import fresh_database
 
 TARGETS_MS = {"queue": 300.0, "year": 1000.0}
 
@@ -35,16 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=15)
     args = parser.parse_args(argv)
 
-    os.environ.setdefault("GONGKAI_DATA_DIR", tempfile.mkdtemp(prefix="gongkai-bench-"))
-    os.environ["DJANGO_SETTINGS_MODULE"] = "gongkai.site.settings"
-    os.environ.setdefault("GONGKAI_ALLOWED_HOSTS", "127.0.0.1,localhost")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0, interactive=False)
-    call_command("flush", interactive=False, verbosity=0)
+    fresh_database()
     agency_id = _populate(args.applications)
 
     from django.core.wsgi import get_wsgi_application
