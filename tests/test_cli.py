@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -100,3 +102,20 @@ def test_demo_checks_the_seeds() -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.count("政府信息公开工作年度报告") == 5
     assert "大洼区田家街道" in result.stdout
+
+
+def test_serve_on_a_taken_port_says_so_in_one_line(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run(
+            [sys.executable, "-m", "gongkai", "serve", "--no-demo", "--port", str(port)],
+            env={**os.environ, "GONGKAI_DATA_DIR": str(tmp_path)},
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+    assert done.returncode == 2, done.stderr
+    assert f"无法在 127.0.0.1:{port} 上启动网站" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -7,6 +7,8 @@ import random
 
 import click
 
+from gongkai.errors import GongkaiError
+
 
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="监听地址。")
@@ -57,4 +59,9 @@ def serve(host: str, port: int, demo: bool, check_only: bool) -> None:
     from gongkai.site.wsgi import application
 
     click.echo(f"网站已启动：http://{host}:{port}/  （按 Ctrl+C 停止）")
-    waitress_serve(application, host=host, port=port, threads=8)
+    try:
+        waitress_serve(application, host=host, port=port, threads=8)
+    except OSError as exc:  # the port is taken, or the address is not this machine's
+        raise GongkaiError(
+            f"无法在 {host}:{port} 上启动网站（{exc.strerror}），请用 --port 换一个端口"
+        ) from None
