@@ -13,10 +13,14 @@ from gongkai.report import interchange
 
 
 def _default_seeds() -> Path | None:
+    """shared/seeds/gold beside the project, else the project's own copy in tests/seeds/gold."""
     for base in (Path.cwd(), *Path.cwd().parents):
-        candidate = base.parent / "shared" / "seeds" / "gold"
-        if candidate.is_dir():
-            return candidate
+        for candidate in (
+            base.parent / "shared" / "seeds" / "gold",
+            base / "tests" / "seeds" / "gold",
+        ):
+            if candidate.is_dir():
+                return candidate
     return None
 
 
@@ -24,7 +28,7 @@ def _default_seeds() -> Path | None:
 @click.option(
     "--seeds",
     type=click.Path(file_okay=False, exists=True, path_type=Path),
-    help="存放报告 JSON 文件的目录（默认：项目旁的 shared/seeds/gold）。",
+    help="存放报告 JSON 文件的目录（默认：项目旁的 shared/seeds/gold，或项目中的 tests/seeds/gold）。",
 )
 def demo(seeds: Path | None) -> None:
     """核对一组报告（默认为随附的五份样本报告）并显示每份报告的核对结果。"""
