@@ -56,6 +56,19 @@ def test_no_hidden_clocks_in_the_core() -> None:
         assert not pattern.search(path.read_text(encoding="utf-8")), f"{path} reads the clock"
 
 
+def test_no_test_reads_the_real_date() -> None:
+    """Deadlines cross into years whose schedule is not published: a test that took today's date
+    would pass or fail by the calendar. Tests pass their dates (`today=`, `on=`, `--today`) or patch
+    the one place the site reads it; CI runs the whole suite again with the clock shifted."""
+    pattern = re.compile(
+        r"\b(date\.today|datetime\.now|datetime\.today|datetime\.utcnow|timezone\.now"
+        r"|timezone\.localdate|timezone\.localtime)\("
+    )
+    for path in (ROOT / "tests").rglob("*.py"):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            assert not pattern.search(line), f"{path}:{number} reads the real date: {line.strip()}"
+
+
 def test_every_rule_is_documented() -> None:
     doc = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     for rule in RULES.values():

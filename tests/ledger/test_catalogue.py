@@ -15,7 +15,7 @@ from gongkai.clock import Calendar, ScheduleMissing, Timeliness, publication
 from gongkai.ledger import actions
 from gongkai.ledger.access import AccessDenied
 from gongkai.ledger.catalogue import timeliness, year_summary
-from gongkai.ledger.deadlines import calendar
+from gongkai.ledger.deadlines import entered_calendar
 from gongkai.ledger.models import AuditEntry, CatalogueItem, HolidaySchedule
 
 from .conftest import World, login, make_world
@@ -134,14 +134,19 @@ def test_unpublished_items_are_pending_then_overdue() -> None:
 def test_an_unknown_year_is_said_not_assumed(world: World) -> None:
     item = _add(world, made_on=date(2027, 3, 1), published_on=date(2027, 3, 5))
     with pytest.raises(ScheduleMissing):
-        publication(item.made_on, item.published_on, calendar=calendar(), today=date(2027, 4, 1))
-    result = timeliness(item, calendar=calendar(), today=date(2027, 4, 1))
+        publication(
+            item.made_on, item.published_on, calendar=entered_calendar(), today=date(2027, 4, 1)
+        )
+    result = timeliness(item, calendar=entered_calendar(), today=date(2027, 4, 1))
     assert result.label.startswith("无法判断：2027 年的法定节假日安排尚未录入")
     assert (
-        year_summary(world.agency, 2027, calendar=calendar(), today=date(2027, 4, 1)).unknown == 1
+        year_summary(
+            world.agency, 2027, calendar=entered_calendar(), today=date(2027, 4, 1)
+        ).unknown
+        == 1
     )
     HolidaySchedule.objects.create(year=2027, holidays=["2027-01-01"], workdays=[])
-    assert timeliness(item, calendar=calendar(), today=date(2027, 4, 1)).label == "及时"
+    assert timeliness(item, calendar=entered_calendar(), today=date(2027, 4, 1)).label == "及时"
 
 
 def test_publish_once_not_before_made(world: World) -> None:

@@ -47,6 +47,8 @@ class Action(enum.StrEnum):
     SEND_FEE_NOTICE = "send_fee_notice"
     RECEIVE_FEE = "receive_fee"
     CLOSE = "close"
+    #: Not a transition: the deadline moved because a year's holiday schedule was entered.
+    RECOMPUTE_DEADLINE = "recompute_deadline"
 
     @property
     def label(self) -> str:
@@ -62,6 +64,7 @@ _ACTION_LABELS = {
     Action.SEND_FEE_NOTICE: "发出收费通知",
     Action.RECEIVE_FEE: "收到缴费",
     Action.CLOSE: "办结",
+    Action.RECOMPUTE_DEADLINE: "重新计算答复期限",
 }
 
 TRANSITIONS: dict[tuple[Status, Action], Status] = {

@@ -24,10 +24,16 @@ def remind(today: object, days: int) -> None:
     django.setup()
     from django.utils import timezone
 
-    from gongkai.ledger.deadlines import calendar
+    from gongkai.clock import provisional_note
+    from gongkai.ledger.deadlines import calendar, entered_calendar
     from gongkai.ledger.notify import remind_clerks
 
     day: date = today.date() if today is not None else timezone.localdate()  # type: ignore[attr-defined]
     soon = calendar().add_working_days(day, days)
     written = remind_clerks(today=day, soon=soon)
     click.echo(f"已写入 {written} 条提醒（{day} 起 {days} 个工作日内到期或已超期的申请）。")
+    for year in entered_calendar().missing_ahead(day):
+        click.echo(
+            f"注意：{provisional_note(year)}。请系统管理员在“节假日安排”页面（/schedules/）录入。",
+            err=True,
+        )

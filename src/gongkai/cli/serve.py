@@ -52,6 +52,13 @@ def serve(host: str, port: int, demo: bool, check_only: bool) -> None:
         click.echo("示例账号（密码只显示这一次）：")
         for username, password in made.passwords.items():
             click.echo(f"  {username:<12} {password}")
+    from gongkai.clock import provisional_note
+    from gongkai.ledger.deadlines import entered_calendar
+
+    for year in entered_calendar().missing_ahead(timezone.localdate()):
+        click.echo(
+            f"注意：{provisional_note(year)}。请用系统管理员账号在“节假日安排”页面（/schedules/）录入。"
+        )
     if check_only:
         return
     from waitress import serve as waitress_serve

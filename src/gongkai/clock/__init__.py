@@ -3,7 +3,7 @@
 (第二十六条), all pure: no hidden clock, no database. The web app passes in administrator-entered
 years and the recorded clock events."""
 
-from gongkai.clock.calendar import Calendar, Day, DayKind
+from gongkai.clock.calendar import Calendar, Day, DayKind, provisional_note
 from gongkai.clock.deadline import Deadline, answer_deadline
 from gongkai.clock.errors import ClockError, ReceiptDateMissing, ScheduleInvalid, ScheduleMissing
 from gongkai.clock.events import (
@@ -68,6 +68,7 @@ __all__ = [
     "Waiting",
     "YearSchedule",
     "answer_deadline",
+    "provisional_note",
     "publication",
     "receipt_date",
     "status",

@@ -8,7 +8,11 @@ next working day after `start`, whatever `start` itself is (a Saturday, a holida
 `working_days_between(a, b)` counts the working days in the half-open span (a, b], so that
 `working_days_between(s, add_working_days(s, n)) == n`.
 
-A day in a year without a schedule raises `ScheduleMissing`: weekends are never assumed.
+A day in a year without a schedule raises `ScheduleMissing`: weekends are never silently assumed.
+A calendar made `provisional()` instead counts such a year on its parts known in advance: its
+weekends and 元旦 on 1 January (《全国年节及纪念日放假办法》 fixes that day), and says which years
+it assumed (`is_provisional`), so that every date it gives can be marked provisional and recomputed
+once the State Council's schedule for that year is entered.
 """
 
 from __future__ import annotations
@@ -65,6 +69,8 @@ class Calendar:
     `.with_years(...)`; `Calendar()` knows no year at all."""
 
     years: Mapping[int, YearSchedule] = field(default_factory=dict)
+    #: Count years with no schedule on their known parts (weekends, 元旦) instead of raising.
+    provisional_years: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "years", MappingProxyType(dict(self.years)))
@@ -86,15 +92,35 @@ class Calendar:
                         f"{schedule.year} 年的节假日安排录入了两次", year=schedule.year
                     )
                 added[schedule.year] = schedule
-        return Calendar({**self.years, **added})
+        return Calendar({**self.years, **added}, self.provisional_years)
+
+    def provisional(self) -> Calendar:
+        """This calendar, counting a year with no schedule on its known parts instead of raising."""
+        return Calendar(self.years, provisional_years=True)
 
     def covers(self, year: int) -> bool:
         return year in self.years
+
+    def is_provisional(self, year: int) -> bool:
+        """Whether days of `year` are counted on its known parts only (no schedule entered)."""
+        return self.provisional_years and year not in self.years
+
+    def provisional_in(self, a: date, b: date) -> tuple[int, ...]:
+        """The years of the span [a, b] that are counted provisionally."""
+        return tuple(y for y in range(a.year, b.year + 1) if self.is_provisional(y))
+
+    def missing_ahead(self, today: date) -> tuple[int, ...]:
+        """The years whose schedule should be entered by now and is not: this year, and from
+        1 November (the State Council usually publishes in late October or November) the next."""
+        wanted = (today.year, today.year + 1) if today.month >= 11 else (today.year,)
+        return tuple(y for y in wanted if not self.covers(y))
 
     def schedule(self, year: int) -> YearSchedule:
         try:
             return self.years[year]
         except KeyError:
+            if self.provisional_years:
+                return _known_parts(year)
             raise ScheduleMissing(year) from None
 
     def day(self, d: date) -> Day:
@@ -149,6 +175,18 @@ class Calendar:
         while d < b:
             d += ONE_DAY
             yield self.day(d)
+
+
+@cache
+def _known_parts(year: int) -> YearSchedule:
+    """What is known of a year before its schedule is published: 元旦 (1 January) is a day off."""
+    new_year = date(year, 1, 1)
+    return YearSchedule(year, frozenset({new_year}), frozenset(), {new_year: "元旦"})
+
+
+def provisional_note(year: int) -> str:
+    """The sentence shown wherever a date counted on a year's known parts is shown."""
+    return f"{year} 年放假安排尚未录入，暂按周末和元旦计算；录入后自动重新计算"
 
 
 @cache

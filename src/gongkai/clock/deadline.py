@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from gongkai.clock.calendar import Calendar
+from gongkai.clock.calendar import Calendar, provisional_note
 from gongkai.clock.events import (
     ANSWER_WORKING_DAYS,
     ClockEvent,
@@ -39,6 +39,12 @@ class Deadline:
     waiting: Waiting | None
     steps: tuple[Step, ...]
     findings: tuple[ClockFinding, ...]
+    #: Years the count ran through whose schedule is not entered: `due` is provisional until then.
+    provisional_years: tuple[int, ...] = ()
+
+    @property
+    def provisional(self) -> bool:
+        return bool(self.provisional_years)
 
     @property
     def lapses_on(self) -> date | None:
@@ -102,6 +108,8 @@ def answer_deadline(
                 f"第 {total} 个工作日{added}为 {with_weekday(due)}：答复期限",
             )
         )
+    provisional = calendar.provisional_in(start, due) if due is not None else ()
+    steps.extend(Step(steps[-1].on, f"暂定：{provisional_note(y)}") for y in provisional)
     return Deadline(
         received=received,
         starts=start,
@@ -112,6 +120,7 @@ def answer_deadline(
         waiting=trace.waiting,
         steps=tuple(steps),
         findings=tuple(trace.findings),
+        provisional_years=provisional,
     )
 
 

@@ -5,8 +5,6 @@ can be looked at, never edited raw."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from django import forms
 from django.contrib import admin
 
@@ -34,40 +32,6 @@ class AgencyAdmin(admin.ModelAdmin[Agency]):
 class MembershipAdmin(admin.ModelAdmin[Membership]):
     list_display = ("user", "agency", "role")
     list_filter = ("role", "agency")
-
-
-class HolidayScheduleForm(forms.ModelForm[HolidaySchedule]):
-    class Meta:
-        model = HolidaySchedule
-        fields = ("year", "holidays", "workdays")
-
-    def clean(self) -> dict[str, object]:
-        data = super().clean() or {}
-        year = data.get("year")
-        for field in ("holidays", "workdays"):
-            values = data.get(field) or []
-            if not isinstance(values, list):
-                self.add_error(field, '应为日期列表，如 ["2027-01-01"]')
-                continue
-            for value in values:
-                try:
-                    day = date.fromisoformat(str(value))
-                except ValueError:
-                    self.add_error(field, f"“{value}”不是 YYYY-MM-DD 格式的日期")
-                    continue
-                if year and day.year != year:
-                    self.add_error(field, f"{value} 不在 {year} 年")
-        return data
-
-
-@admin.register(HolidaySchedule)
-class HolidayScheduleAdmin(admin.ModelAdmin[HolidaySchedule]):
-    form = HolidayScheduleForm
-    list_display = ("year", "entered_by", "entered_at")
-
-    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
-        obj.entered_by = request.user
-        super().save_model(request, obj, form, change)
 
 
 class ViewOnly:
@@ -142,3 +106,10 @@ class LetterTemplateAdmin(admin.ModelAdmin[LetterTemplateText]):
             default = default_template(LetterKind(kind))
             initial.update(title=default.title, body=default.body)
         return initial
+
+
+@admin.register(HolidaySchedule)
+class HolidayScheduleAdmin(ViewOnly, admin.ModelAdmin[HolidaySchedule]):
+    """Entered on the staff page 「节假日安排」 (the action recomputes the deadlines it moves)."""
+
+    list_display = ("year", "entered_by", "entered_at")

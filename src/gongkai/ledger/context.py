@@ -7,13 +7,18 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils import timezone
 
+from gongkai.ledger.deadlines import entered_calendar
 from gongkai.ledger.models import Membership, Role
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
     user = request.user
+    today = timezone.localdate()
     return {
-        "report_year": timezone.localdate().year - 1,
+        "report_year": today.year - 1,
+        "schedules_missing": entered_calendar().missing_ahead(today)
+        if user.is_authenticated
+        else (),
         "agency_admin": user.is_authenticated
         and Membership.objects.filter(user=user, role=Role.ADMIN).exists(),
     }

@@ -7,8 +7,6 @@ clock events after every change, so any deadline can be recomputed and explained
 
 from __future__ import annotations
 
-from datetime import date
-
 from gongkai.clock import (
     Calendar,
     ClockSettings,
@@ -21,8 +19,6 @@ from gongkai.clock import (
     FeeNoticeSent,
     FeePaid,
     Party,
-    ScheduleMissing,
-    YearSchedule,
     answer_deadline,
 )
 from gongkai.clock import (
@@ -32,15 +28,14 @@ from gongkai.ledger.models import Agency, Application, ClockEvent, ClockEventKin
 
 
 def calendar() -> Calendar:
-    years = [
-        YearSchedule(
-            year=s.year,
-            holidays=frozenset(date.fromisoformat(d) for d in s.holidays),
-            workdays=frozenset(date.fromisoformat(d) for d in s.workdays),
-        )
-        for s in HolidaySchedule.objects.all()
-    ]
-    return Calendar.official().with_years(*years)
+    """The official years, the entered ones, and any later year counted on its known parts
+    (weekends, 元旦) so that no deadline is ever missing; such deadlines are marked provisional."""
+    return entered_calendar().provisional()
+
+
+def entered_calendar() -> Calendar:
+    """The official years and the entered ones only: raises ScheduleMissing for any other year."""
+    return Calendar.official().with_years(s.as_schedule() for s in HolidaySchedule.objects.all())
 
 
 def _core_event(row: ClockEvent) -> CoreEvent:
@@ -62,7 +57,7 @@ def _core_event(row: ClockEvent) -> CoreEvent:
 
 
 def deadline_of(application: Application, cal: Calendar | None = None) -> Deadline:
-    """The explained deadline; raises ScheduleMissing when a needed year has no schedule."""
+    """The explained deadline, provisional where a needed year has no schedule."""
     events = [_core_event(e) for e in application.clock_events.all()] if application.pk else []
     return answer_deadline(
         application.received_on,
@@ -79,12 +74,13 @@ def settings_of(agency: Agency) -> ClockSettings:
     )
 
 
-def refresh_due(application: Application, *, save: bool = True) -> None:
-    """Recompute the cached `due_on`: None while the clock waits for the applicant (补正, 缴费)
-    or while a needed year's holiday schedule has not been entered."""
-    try:
-        application.due_on = deadline_of(application).due
-    except ScheduleMissing:
-        application.due_on = None
+def refresh_due(
+    application: Application, *, save: bool = True, cal: Calendar | None = None
+) -> None:
+    """Recompute the cached `due_on` (None while the clock waits for the applicant: 补正, 缴费)
+    and whether it is provisional."""
+    deadline = deadline_of(application, cal)
+    application.due_on = deadline.due
+    application.due_provisional = deadline.provisional
     if save:
-        application.save(update_fields=["status", "due_on", "updated_at"])
+        application.save(update_fields=["status", "due_on", "due_provisional", "updated_at"])

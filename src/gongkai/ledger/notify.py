@@ -69,6 +69,9 @@ def notify_applicant(application: Application, *, subject: str, body: str) -> li
     return messages
 
 
+_PROVISIONAL = "（暂定：该年放假安排尚未录入，暂按周末和元旦计算）"
+
+
 def remind_clerks(*, today: date, soon: date) -> int:
     """One reminder per open application due by `soon` (or overdue), to its clerk or, when
     unassigned, to every clerk and head of its agency. Returns how many were written."""
@@ -96,7 +99,8 @@ def remind_clerks(*, today: date, soon: date) -> int:
                 channel=MessageChannel.EMAIL,
                 recipient=user.email or user.get_username(),
                 subject=f"申请 {application.serial} {state}",
-                body=f"申请 {application.serial} 的答复期限为 {application.due_on}，{state}，请及时办理。",
+                body=f"申请 {application.serial} 的答复期限为 {application.due_on}"
+                f"{_PROVISIONAL if application.due_provisional else ''}，{state}，请及时办理。",
             )
             written += 1
     return written

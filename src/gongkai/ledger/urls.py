@@ -10,6 +10,7 @@ from gongkai.ledger.views import (
     prose,
     queue,
     report_file,
+    schedule,
     year,
 )
 
@@ -26,6 +27,7 @@ urlpatterns = [
     path("letters/<int:pk>.<str:fmt>", letter.download, name="letter_download"),
     path("letters/<int:pk>/send/", letter.send, name="letter_send"),
     path("outbox/", outbox.outbox, name="outbox"),
+    path("schedules/", schedule.schedules, name="schedules"),
     path("catalogue/", catalogue.catalogue, name="catalogue"),
     path("catalogue/<int:pk>/publish/", catalogue.catalogue_publish, name="catalogue_publish"),
     path("proactive/", proactive.proactive_latest, name="proactive_latest"),

@@ -8,6 +8,7 @@ from gongkai.ledger.actions.application import (
     application_close,
     application_register,
 )
+from gongkai.ledger.actions.calendar import holiday_schedule_save
 from gongkai.ledger.actions.catalogue import catalogue_add, catalogue_publish
 from gongkai.ledger.actions.clock import (
     application_end_consultation,
@@ -39,6 +40,7 @@ __all__ = [
     "application_start_consultation",
     "catalogue_add",
     "catalogue_publish",
+    "holiday_schedule_save",
     "proactive_counts_set",
     "report_prose_save",
     "year_lock",

@@ -47,6 +47,9 @@ class Application(models.Model):
     outcome = models.CharField("办理结果", max_length=40, choices=_choices(Outcome), blank=True)
     closed_on = models.DateField("办结日期", null=True, blank=True)
     due_on = models.DateField("答复期限", null=True, blank=True)
+    #: `due_on` was counted through a year whose holiday schedule is not entered (weekends and
+    #: 元旦 only): shown as 暂定 and recomputed when the schedule is entered.
+    due_provisional = models.BooleanField("答复期限为暂定", default=False)
     assigned_to = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="经办人",

@@ -16,7 +16,7 @@ from gongkai.errors import GongkaiError
 from gongkai.ledger import actions
 from gongkai.ledger.access import catalogue_visible_to, may_change
 from gongkai.ledger.catalogue import timeliness, year_summary
-from gongkai.ledger.deadlines import calendar
+from gongkai.ledger.deadlines import entered_calendar
 from gongkai.ledger.forms import CatalogueForm, CatalogueSearch, PublishForm
 from gongkai.ledger.models import CatalogueItem
 from gongkai.ledger.views.application import form_errors
@@ -29,7 +29,7 @@ PAGE_SIZE = 50
 def catalogue(request: HttpRequest) -> HttpResponse:
     """GET searches; POST adds an item (the agency's own staff only)."""
     agency = current_agency(request)
-    today, cal = current_date(), calendar()
+    today, cal = current_date(), entered_calendar()
     staff = may_change(request.user, agency)
     add_form = CatalogueForm(request.POST if request.method == "POST" else None, auto_id="add-%s")
     if request.method == "POST" and add_form.is_valid():
