@@ -78,3 +78,36 @@ def fallback(other: Edition | None, year: int | None) -> Edition:
     if year is not None and year >= 2019:
         return Edition.for_year(year)
     return Edition.E2019 if year is not None else Edition.E2021
+
+
+#: Words of the statistics table that reports printed before the 2019 national format (local
+#: templates: 指标名称 / 计量单位 / 本年度 / 历年累计, rows such as 受理依申请公开信息总数).
+LEGACY_WORDS = tuple(
+    key(w)
+    for w in (
+        "指标名称",
+        "计量单位",
+        "历年累计",
+        "主动公开文件数",
+        "主动公开政府信息数",
+        "受理依申请公开信息总数",
+        "受理政府信息依申请公开总数",
+        "受理依申请公开总数",
+        "对申请的答复总数",
+        "同意公开答复数",
+        "同意部分公开答复数",
+        "不同意公开答复数",
+        "政府信息公开收费减免金额",
+        "依申请公开信息收取的费用",
+    )
+)
+
+
+def is_legacy(text: str, year: int | None, national_cells: int) -> bool:
+    """A report in a pre-2019 local format: no national cell read, and either its year is before
+    2019 or it prints the old statistics table (two or more of its words)."""
+    if national_cells:
+        return False
+    folded = key(text)
+    old_table = sum(word in folded for word in LEGACY_WORDS) >= 2
+    return old_table or (year is not None and year < 2019)

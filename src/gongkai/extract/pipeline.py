@@ -14,6 +14,7 @@ from gongkai.check.finding import Finding
 from gongkai.errors import ExtractionError, InputError
 from gongkai.extract import assemble, doubts, ocr_check
 from gongkai.extract.chrome import mark_chrome
+from gongkai.extract.edition import is_legacy
 from gongkai.extract.lines import Line, LineKind, split_lines
 from gongkai.extract.markup import to_text
 from gongkai.extract.metadata import read_metadata
@@ -108,9 +109,12 @@ def extract_text(text: str, *, source: str = "") -> Extraction:
 
     report = Report(agency=title.agency or metadata.get("source"), year=year, prose=texts)
     mixed = assemble.decide_edition(report, tables, year)
-    if not tables and year is not None and year < 2019:
-        report.edition = Edition.LEGACY
     cells = assemble.fill_tables(report, tables)
+    if is_legacy(text, year, sum(1 for _ in report.cells())):
+        # A pre-2019 report: its own statistics table is no national table, so nothing read from
+        # it stands as a national cell, and nothing feeds the cross-year rules (R5–R7).
+        tables, mixed, cells = {}, [], []
+        report = Report(agency=report.agency, year=year, prose=texts, edition=Edition.LEGACY)
     report.sections, found = assemble.section_doubts(sections, tables, report.edition)
     found += mixed + cells
     found += [

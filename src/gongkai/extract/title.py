@@ -22,6 +22,9 @@ _TRIM = " 　《》<>“”\"'、，,:：()（）"
 _SEARCH = 40  # the title is among the first lines of content
 _LONGEST = 80  # a longer line is a sentence about the report, not its title
 _HEAD = 400  # …unless the whole page ran into it: then the title opens it
+#: What a crawler or a conversion puts before a title: Markdown heading marks (「# 」), a saved
+#: page's field label (「标题: 」「文章标题：」).
+_MARKS = re.compile(r"^\s*(?:#{1,6}\s*|(?:文章)?(?:标题|题名|title)\s*[:：]\s*)", re.IGNORECASE)
 _TITLE_INSIDE = re.compile(
     r"(?:^|\s)([^\s，。；：、“”]{2,40}?)\s*(?:19|20)\d{2}\s*年度?\s*政府信息公开(?:工作)?(?:年度)?报告"
 )
@@ -43,7 +46,7 @@ def find_title(lines: list[Line], before: int | None) -> Title:
         if line.kind is LineKind.PLAIN and (before is None or line.number < before)
     ][:_SEARCH]
     for i, line in enumerate(content):
-        text = _arabic_years(squash(line.content))
+        text = _arabic_years(squash(_unmarked(line.content)))
         if len(text) > _LONGEST:
             inside = _inside(line.content)
             if inside is not None:
@@ -51,14 +54,20 @@ def find_title(lines: list[Line], before: int | None) -> Title:
             continue
         if not _TITLE.search(text):
             following = (
-                _arabic_years(squash(content[i + 1].content)) if i + 1 < len(content) else ""
+                _arabic_years(squash(_unmarked(content[i + 1].content)))
+                if i + 1 < len(content)
+                else ""
             )
             if not (following and _TITLE.search(text + following) and "政府信息" in text):
                 continue
             text += following
-        previous = squash(content[i - 1].content) if i else ""
+        previous = squash(_unmarked(content[i - 1].content)) if i else ""
         return Title(text, line.number, _agency(text, previous), _year(text))
     return Title(None, None, None, None)
+
+
+def _unmarked(text: str) -> str:
+    return _MARKS.sub("", text, count=1)
 
 
 def _inside(text: str) -> tuple[str, str | None] | None:
