@@ -61,12 +61,26 @@ def test_word_exported_page_with_a_run_per_digit(tmp_path: Path, report: Report)
     _assert_same(path, report)
 
 
-def test_rowspan_and_colspan_fill_the_grid_with_blanks() -> None:
+def test_a_rowspan_leaves_a_blank_below_and_a_colspan_stays_one_cell() -> None:
     page = (
         "<table><tr><td rowspan=2>甲</td><td colspan=2>乙</td></tr>"
         "<tr><td>1</td><td>2<br>3</td></tr><tr><td>丙<td>4<td>5</table>"
     )
-    assert page_text(page) == "甲\t乙\t\n\t1\t2 3\n丙\t4\t5\n"
+    assert page_text(page) == "甲\t乙\n\t1\t2 3\n丙\t4\t5\n"
+
+
+def test_a_header_spanning_two_columns_over_one_value_each_row() -> None:
+    """The real case (a site's section 二): 「本年新公开数量」 spans two grid columns and so does
+    each value under it, while the next sub-table's values span other columns: one cell a td."""
+    page = (
+        "<table><tr><td>信息内容</td><td>本年新制作数量</td><td colspan=2>本年新公开数量</td>"
+        "<td>对外公开总数量</td></tr>"
+        "<tr><td>规章</td><td>13</td><td colspan=2>13</td><td>524</td></tr>"
+        "<tr><td>行政许可</td><td colspan=2>0</td><td>7</td><td>0</td></tr></table>"
+    )
+    assert page_text(page) == (
+        "信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n规章\t13\t13\t524\n行政许可\t0\t7\t0\n"
+    )
 
 
 def test_scripts_styles_and_entities() -> None:

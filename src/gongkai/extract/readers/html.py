@@ -294,9 +294,12 @@ def _span(cell: _Node, name: str, most: int) -> int:
 
 
 def _table_lines(table: _Node) -> list[str]:
-    """Each row of the table's full grid as one tab-separated line; merged cells expanded."""
+    """Each row of the table's grid as one tab-separated line, one field per cell the markup
+    gives: a cell spanning columns (colspan) is one value, never padded with blanks that would
+    read as cells of their own; a cell spanning rows (rowspan) leaves one empty field in each
+    row below, where its position is."""
     rows = _rows(table)
-    grid: list[dict[int, str]] = [{} for _ in rows]
+    grid: list[dict[int, str | None]] = [{} for _ in rows]  # None: covered by a wider cell
     for r, row in enumerate(rows):
         c = 0
         for cell in row:
@@ -306,14 +309,15 @@ def _table_lines(table: _Node) -> list[str]:
             colspan = _span(cell, "colspan", _MAX_COLSPAN)
             for dr in range(rowspan):
                 for dc in range(colspan):
-                    grid[r + dr][c + dc] = ""
+                    grid[r + dr][c + dc] = None if dc else ""
             grid[r][c] = _cell_text(cell).replace("\t", " ")
             c += colspan
     lines = []
     for placed in grid:
         cells = [placed.get(c, "") for c in range(max(placed, default=-1) + 1)]
-        if any(cells):
-            lines.append("\t".join(cells))
+        fields = [text for text in cells if text is not None]
+        if any(fields):
+            lines.append("\t".join(fields))
     return lines
 
 
