@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from datetime import date
 
 import click
@@ -18,10 +17,9 @@ def remind(today: object, days: int) -> None:
 
     提醒写入通知发件箱；配置了邮件或短信发送方式时同时发出。
     """
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.site.settings")
-    import django
+    from gongkai.site.home import setup_django
 
-    django.setup()
+    setup_django(require_database=True)
     from django.utils import timezone
 
     from gongkai.clock import provisional_note
