@@ -71,9 +71,12 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 @pytest.fixture
 def live_site(transactional_db: None) -> Iterator[str]:
     """The site on waitress, the server `gongkai serve` runs, in a thread of this process."""
+    from django.core.cache import cache
     from django.core.wsgi import get_wsgi_application
     from django.db import connections
     from waitress.server import create_server
+
+    cache.clear()  # the site's cache is a table, which flushing the test database keeps
 
     # Server threads close their connection after each request, so the test database can be
     # dropped at the end (persistent connections would keep it "in use" on PostgreSQL).

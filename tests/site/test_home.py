@@ -23,7 +23,7 @@ from gongkai.portal.tracking import code_hash
 from gongkai.site import environment
 from gongkai.site.home import data_home, prepare
 
-from ..ledger.conftest import World, world
+from ..ledger.conftest import World
 
 #: What locates the data; each test gives its own.
 OWN = (

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
+from django.contrib.auth import password_validation
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
@@ -35,13 +36,25 @@ class ThrottledLoginForm(AuthenticationForm):
         try:
             cleaned = super().clean()
         except ValidationError:
-            by_account = throttle.hit(LOGIN_BY_ACCOUNT, account)
-            by_address = throttle.hit(LOGIN_BY_ADDRESS, address)
-            if not (by_account and by_address):
+            throttle.hit(LOGIN_BY_ACCOUNT, account)
+            throttle.hit(LOGIN_BY_ADDRESS, address)
+            if throttle.exceeded(LOGIN_BY_ACCOUNT, account) or throttle.exceeded(
+                LOGIN_BY_ADDRESS, address
+            ):  # this failure was the last one allowed: say so now
                 raise ValidationError(LOCKED, code="locked") from None
             raise
         throttle.forget(LOGIN_BY_ACCOUNT, account)
         return cleaned
+
+
+class MinimumLengthValidator(password_validation.MinimumLengthValidator):
+    """Django's, with the Chinese its zh-hans catalogue lacks for this message."""
+
+    def get_error_message(self) -> str:
+        return f"密码太短，至少要有 {self.min_length} 个字符。"
+
+    def get_help_text(self) -> str:
+        return f"密码至少要有 {self.min_length} 个字符。"
 
 
 class LoginView(auth_views.LoginView):
@@ -49,4 +62,9 @@ class LoginView(auth_views.LoginView):
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "ledger/password_change_form.html"
     success_url = reverse_lazy("password_change_done")
+
+
+class PasswordChangeDoneView(auth_views.PasswordChangeDoneView):
+    template_name = "ledger/password_change_done.html"

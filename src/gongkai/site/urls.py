@@ -8,11 +8,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("login/", accounts.LoginView.as_view(), name="login"),
     path("password/", accounts.PasswordChangeView.as_view(), name="password_change"),
-    path(
-        "password/done/",
-        auth_views.PasswordChangeDoneView.as_view(),
-        name="password_change_done",
-    ),
+    path("password/done/", accounts.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("oversight/", include("gongkai.oversight.urls")),
     path("", include("gongkai.portal.urls")),
