@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponseBase
-from django.utils.cache import add_never_cache_headers
+from django.utils.cache import patch_cache_control
 
 
 class PrivatePagesMiddleware:
-    """Every response to signed-in staff carries `Cache-Control: no-store, private` (ledger
+    """Every response to signed-in staff carries `Cache-Control: private, no-store` (ledger
     pages hold applicants' names, ID numbers and phones). The public portal's pages with personal
     data (the application form, the tracking page) say so themselves with `never_cache`."""
 
@@ -20,5 +20,5 @@ class PrivatePagesMiddleware:
         response = self.get_response(request)
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
-            add_never_cache_headers(response)
+            patch_cache_control(response, private=True, no_store=True)
         return response
