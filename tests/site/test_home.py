@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from gongkai.errors import InputError
+from gongkai.errors import GongkaiError, InputError
 from gongkai.ledger.applicant import identity_hash
 from gongkai.portal.models import Tracking
 from gongkai.portal.tracking import code_hash
@@ -203,3 +203,9 @@ def test_senders_come_from_the_environment(tmp_path: Path) -> None:
         timeout=120,
     )
     assert "'sms': 'org.sms.send'" in done.stdout, done.stderr
+
+
+def test_a_data_directory_that_cannot_be_made_is_one_chinese_line(tmp_path: Path) -> None:
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    with pytest.raises(GongkaiError, match="无法准备数据目录"):
+        prepare(environ={"GONGKAI_HOME": str(tmp_path / "a-file" / "gongkai")})

@@ -82,6 +82,19 @@ def prepare(*, require_database: bool = False, environ: Mapping[str, str] = os.e
             "或设置环境变量 GONGKAI_HOME 指向网站的数据目录（与运行 gongkai serve 时相同）"
         )
     os.umask(0o077)  # every file this process writes (database, uploads, exports) is the owner's
+    try:
+        _make(home, environ)
+    except OSError as exc:
+        raise GongkaiError(
+            f"无法准备数据目录 {home}（{exc.strerror}：{exc.filename}），"
+            "请检查目录的所有者和权限，或用环境变量 GONGKAI_HOME 指定另一个目录"
+        ) from None
+    return home
+
+
+def _make(home: Path, environ: Mapping[str, str]) -> None:
+    """The directory, its two keys, and owner-only modes on what is there already."""
+    database = home / DATABASE_FILE
     home.mkdir(parents=True, exist_ok=True, mode=0o700)
     home.chmod(0o700)
     (home / "static").mkdir(exist_ok=True)  # collectstatic fills it; WhiteNoise wants it there
@@ -97,18 +110,21 @@ def prepare(*, require_database: bool = False, environ: Mapping[str, str] = os.e
             path.chmod(0o700 if path.is_dir() else 0o600)
     for path in (home / "uploads").glob("*"):
         path.chmod(0o600)
-    return home
 
 
 def _create(path: Path, value: str) -> None:
-    """Write the file once, owner-only; when another process wrote it first, keep theirs."""
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        path.chmod(0o600)
-        return
+    """Write the file once, owner-only and whole: written aside, then linked into place, so that
+    a process starting at the same moment reads either nothing or all of it, and keeps the first."""
+    aside = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+    fd = os.open(aside, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as out:
         out.write(value)
+    try:
+        os.link(aside, path)
+    except FileExistsError:
+        path.chmod(0o600)
+    finally:
+        aside.unlink()
 
 
 def keyed_hash(purpose: str, value: str) -> str:
