@@ -49,6 +49,16 @@ def test_an_account_is_locked_after_five_wrong_passwords(world: World) -> None:
         assert cursor.fetchone()[0] >= 6
 
 
+def test_the_admin_login_counts_with_the_same_counts(world: World) -> None:
+    world.clerk.is_staff = True
+    world.clerk.save()
+    for i in range(5):
+        Client().post("/admin/login/", {"username": "clerk", "password": f"guess-{i}"})
+    admin = Client().post("/admin/login/", {"username": "clerk", "password": "pw-clerk"})
+    assert LOCKED in admin.content.decode()
+    assert LOCKED in _login(Client(), "clerk", "pw-clerk")
+
+
 def test_an_address_is_locked_after_twenty_wrong_passwords(world: World) -> None:
     for i in range(20):
         _login(Client(REMOTE_ADDR="203.0.113.5"), f"nobody{i}", "guess")

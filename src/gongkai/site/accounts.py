@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import password_validation
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
@@ -29,22 +30,28 @@ class ThrottledLoginForm(AuthenticationForm):
     def clean(self) -> dict[str, Any]:
         account = hashlib.sha256(str(self.data.get("username", "")).casefold().encode()).hexdigest()
         address = throttle.client_address(self.request) if self.request else "unknown"
-        if throttle.exceeded(LOGIN_BY_ACCOUNT, account) or throttle.exceeded(
-            LOGIN_BY_ADDRESS, address
-        ):
+        if _locked(account, address):
             raise ValidationError(LOCKED, code="locked")
         try:
             cleaned = super().clean()
         except ValidationError:
             throttle.hit(LOGIN_BY_ACCOUNT, account)
             throttle.hit(LOGIN_BY_ADDRESS, address)
-            if throttle.exceeded(LOGIN_BY_ACCOUNT, account) or throttle.exceeded(
-                LOGIN_BY_ADDRESS, address
-            ):  # this failure was the last one allowed: say so now
+            if _locked(account, address):  # this failure was the last one allowed: say so now
                 raise ValidationError(LOCKED, code="locked") from None
             raise
         throttle.forget(LOGIN_BY_ACCOUNT, account)
         return cleaned
+
+
+class ThrottledAdminLoginForm(ThrottledLoginForm, AdminAuthenticationForm):
+    """The admin site's login, counted with the same counts: not a second door to guess at."""
+
+
+def _locked(account: str, address: str) -> bool:
+    return throttle.exceeded(LOGIN_BY_ACCOUNT, account) or throttle.exceeded(
+        LOGIN_BY_ADDRESS, address
+    )
 
 
 class MinimumLengthValidator(password_validation.MinimumLengthValidator):

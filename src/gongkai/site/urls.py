@@ -4,6 +4,8 @@ from django.urls import include, path
 
 from gongkai.site import accounts
 
+admin.site.login_form = accounts.ThrottledAdminLoginForm
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("login/", accounts.LoginView.as_view(), name="login"),
