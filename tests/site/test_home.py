@@ -71,6 +71,7 @@ def test_the_default_data_directory_is_per_user_and_follows_xdg(tmp_path: Path) 
     xdg = {"HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path / "xdg")}
     assert data_home(xdg) == tmp_path / "xdg" / "gongkai"
     assert data_home({**xdg, "GONGKAI_HOME": str(tmp_path / "h")}) == tmp_path / "h"
+    assert data_home({**xdg, "GONGKAI_DATA_DIR": str(tmp_path / "d")}) == tmp_path / "d"  # old name
 
 
 def test_importing_the_settings_creates_nothing(tmp_path: Path) -> None:
