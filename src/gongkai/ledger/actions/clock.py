@@ -10,8 +10,8 @@ from django.db import transaction
 from gongkai.application.status import Action
 from gongkai.ledger.access import Actor, require_role
 from gongkai.ledger.actions.audit import audit
-from gongkai.ledger.actions.steps import InvalidRequest, event, locked, step
-from gongkai.ledger.deadlines import refresh_due
+from gongkai.ledger.actions.steps import InvalidRequest, event, guard, locked, step
+from gongkai.ledger.deadlines import deadline_of, refresh_due
 from gongkai.ledger.models import Application, ClockEventKind, Role
 
 
@@ -109,9 +109,17 @@ def application_end_consultation(
 
 @transaction.atomic
 def application_extend(
-    *, actor: Actor, application: Application, on: date, working_days: int, note: str = ""
+    *,
+    actor: Actor,
+    application: Application,
+    on: date,
+    working_days: int,
+    note: str = "",
+    correction_reason: str = "",
 ) -> Application:
-    """延长答复期限 (第三十三条): once, at most 20 working days, approved by the head of office."""
+    """延长答复期限 (第三十三条第二款): once, at most 20 working days, approved by the head of office,
+    and decided within the answer period: an extension decided after the deadline is refused, so
+    a breach stays a breach."""
     application = locked(application)
     require_role(actor, application.agency, Role.HEAD)
     if not application.status_enum.is_open:
@@ -120,6 +128,15 @@ def application_extend(
         raise InvalidRequest("答复期限只能延长一次（第三十三条）")
     if not 1 <= working_days <= 20:
         raise InvalidRequest("延长的期限最长不得超过 20 个工作日（第三十三条）")
+    if on < application.received_on:
+        raise InvalidRequest(f"日期 {on} 早于收到申请之日 {application.received_on}")
+    due = deadline_of(application).due
+    if due is not None and on > due:
+        raise InvalidRequest(
+            f"答复期限已于 {due} 届满，{on} 不能再延长：延长答复期限应在答复期限内决定"
+            "（第三十三条第二款）。该申请已超期，请尽快答复"
+        )
+    guard(application, actor=actor, on=on, reason=correction_reason, what="extend")
     event(
         application,
         ClockEventKind.EXTENSION,

@@ -65,8 +65,8 @@ class ConsultForm(StepForm):
     )
 
 
-class ExtendForm(DatedForm):
-    """An extension changes no report: no locked-year guard, no correction reason."""
+class ExtendForm(StepForm):
+    """An extension touching a locked year needs a correction reason, like every other step."""
 
     working_days = forms.IntegerField(label="延长的工作日数", min_value=1, max_value=20)
 
