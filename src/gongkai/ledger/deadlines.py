@@ -12,10 +12,12 @@ from gongkai.clock import (
     ClockSettings,
     ConsultationEnded,
     ConsultationStarted,
+    CorrectionDelivered,
     CorrectionReceived,
     CorrectionRequested,
     Deadline,
     Extension,
+    FeeNoticeDelivered,
     FeeNoticeSent,
     FeePaid,
     Party,
@@ -42,6 +44,8 @@ def _core_event(row: ClockEvent) -> CoreEvent:
     kind = ClockEventKind(row.kind)
     if kind is ClockEventKind.CORRECTION_REQUESTED:
         return CorrectionRequested(on=row.on, working_days=row.working_days)
+    if kind is ClockEventKind.CORRECTION_DELIVERED:
+        return CorrectionDelivered(on=row.on, how=row.delivery_text)
     if kind is ClockEventKind.CORRECTION_RECEIVED:
         return CorrectionReceived(on=row.on)
     if kind is ClockEventKind.CONSULTATION_STARTED:
@@ -53,6 +57,8 @@ def _core_event(row: ClockEvent) -> CoreEvent:
         return Extension(on=row.on, working_days=row.working_days or 0, approver=approver)
     if kind is ClockEventKind.FEE_NOTICE_SENT:
         return FeeNoticeSent(on=row.on)
+    if kind is ClockEventKind.FEE_NOTICE_DELIVERED:
+        return FeeNoticeDelivered(on=row.on, how=row.delivery_text)
     return FeePaid(on=row.on)
 
 
@@ -71,6 +77,7 @@ def settings_of(agency: Agency) -> ClockSettings:
     return ClockSettings(
         fee_notice_pauses=agency.fee_notice_pauses_clock,
         fee_payment_working_days=agency.fee_payment_working_days,
+        correction_working_days=agency.correction_working_days,
     )
 
 

@@ -29,6 +29,7 @@ from gongkai.ledger.models import (
     AppealKind,
     AppealResult,
     Application,
+    DeliveryChannel,
     Membership,
     Role,
 )
@@ -204,14 +205,24 @@ def _handle(
         actions.application_request_correction(
             actor=clerk, application=app, on=on, note="请明确所需信息的名称或文号"
         )
+        delivered = cal.add_working_days(on, rng.randint(1, 3))  # by post, signed for
+        if delivered > today:
+            return
+        actions.application_deliver_correction_request(
+            actor=clerk,
+            application=app,
+            on=delivered,
+            channel=DeliveryChannel.POST,
+            signed_by=app.applicant_name,
+        )
         if rng.random() < 0.2:
-            lapse = cal.add_working_days(on, 16)
+            lapse = cal.add_working_days(delivered, app.agency.correction_working_days + 1)
             if lapse <= today:
                 actions.application_close(
                     actor=clerk, application=app, on=lapse, outcome=Outcome.OTHER_NO_CORRECTION
                 )
             return
-        on = cal.add_working_days(on, rng.randint(2, 10))
+        on = cal.add_working_days(delivered, rng.randint(2, 10))
         if on > today:
             return
         actions.application_receive_correction(actor=clerk, application=app, on=on)
@@ -227,7 +238,7 @@ def _handle(
             return
         actions.application_end_consultation(actor=clerk, application=app, on=on)
     app.refresh_from_db()
-    if head is not None and rng.random() < 0.05:
+    if head is not None and app.due_on is not None and on <= app.due_on and rng.random() < 0.05:
         actions.application_extend(
             actor=head, application=app, on=on, working_days=rng.choice((10, 15, 20))
         )

@@ -11,13 +11,18 @@ from gongkai.ledger.actions.application import (
 from gongkai.ledger.actions.calendar import holiday_schedule_save
 from gongkai.ledger.actions.catalogue import catalogue_add, catalogue_publish
 from gongkai.ledger.actions.clock import (
+    application_deliver_correction_request,
     application_end_consultation,
     application_extend,
     application_receive_correction,
     application_request_correction,
     application_start_consultation,
 )
-from gongkai.ledger.actions.fee import application_receive_fee, application_send_fee_notice
+from gongkai.ledger.actions.fee import (
+    application_deliver_fee_notice,
+    application_receive_fee,
+    application_send_fee_notice,
+)
 from gongkai.ledger.actions.proactive import proactive_counts_set
 from gongkai.ledger.actions.prose import report_prose_save
 from gongkai.ledger.actions.steps import InvalidRequest
@@ -30,6 +35,8 @@ __all__ = [
     "appeal_register",
     "application_assign",
     "application_close",
+    "application_deliver_correction_request",
+    "application_deliver_fee_notice",
     "application_end_consultation",
     "application_extend",
     "application_receive_correction",

@@ -13,7 +13,7 @@ from gongkai.application.outcome import Outcome
 from gongkai.clock import Channel
 from gongkai.fees import FeeMethod
 from gongkai.ledger.access import STAFF_ROLES, Actor
-from gongkai.ledger.models import Agency
+from gongkai.ledger.models import Agency, DeliveryChannel
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")  # what type=date needs
 
@@ -56,6 +56,28 @@ class StepForm(DatedForm):
 
     correction_reason = forms.CharField(
         label="更正理由（仅在修改已锁定年度时填写）", required=False, max_length=500
+    )
+
+
+class CorrectionForm(StepForm):
+    working_days = forms.IntegerField(
+        label="补正期限（工作日）",
+        min_value=1,
+        max_value=60,
+        required=False,
+        help_text="自补正告知送达申请人次日起计算（第三十条：合理的补正期限）",
+    )
+
+
+class DeliveryForm(StepForm):
+    """送达: the day the notice reached the applicant, how, and who signed for it."""
+
+    channel = forms.ChoiceField(label="送达方式", choices=DeliveryChannel.choices)
+    signed_by = forms.CharField(
+        label="签收人",
+        max_length=100,
+        required=False,
+        help_text="直接送达、邮寄送达须填写；日期填签收之日",
     )
 
 
