@@ -2,6 +2,7 @@
 acting user, writing its audit row in the same transaction. Views, admin, CLI and imports all call
 these; business rules are never hidden in `save()` or signals."""
 
+from gongkai.ledger.actions.agency import agency_save
 from gongkai.ledger.actions.appeal import appeal_decide, appeal_register
 from gongkai.ledger.actions.application import (
     application_assign,
@@ -31,6 +32,7 @@ from gongkai.ledger.actions.year import YearLocked, year_lock
 __all__ = [
     "InvalidRequest",
     "YearLocked",
+    "agency_save",
     "appeal_decide",
     "appeal_register",
     "application_assign",
