@@ -15,6 +15,7 @@ from gongkai.ledger.actions import InvalidRequest
 from gongkai.ledger.annual import timeliness
 from gongkai.ledger.deadlines import deadline_of, refresh_due
 from gongkai.ledger.models import ClockEvent, ClockEventKind, OutboxMessage
+from gongkai.ledger.writes import seeding
 
 from .conftest import World, login
 
@@ -55,14 +56,15 @@ def test_an_extension_after_the_deadline_is_refused_and_the_breach_shows(world: 
 def test_a_late_extension_already_stored_does_not_move_the_deadline(world: World) -> None:
     """A row recorded before the refusal existed: the deadline stays the original one."""
     app = world.register(received_on=date(2025, 3, 3))
-    ClockEvent.objects.create(
-        application=app,
-        kind=ClockEventKind.EXTENSION,
-        on=date(2025, 4, 2),
-        working_days=20,
-        approver=world.head,
-        created_by=world.head,
-    )
+    with seeding():
+        ClockEvent.objects.create(
+            application=app,
+            kind=ClockEventKind.EXTENSION,
+            on=date(2025, 4, 2),
+            working_days=20,
+            approver=world.head,
+            created_by=world.head,
+        )
     refresh_due(app)
     assert app.due_on == date(2025, 3, 31)
     deadline = deadline_of(app)
@@ -74,7 +76,7 @@ def test_an_extension_within_the_period_still_works_and_respects_locked_years(
     world: World,
 ) -> None:
     app = world.register(received_on=date(2025, 12, 1))
-    actions.year_lock(actor=world.head, agency=world.agency, year=2025, report={})
+    world.lock(2025)
     with pytest.raises(actions.YearLocked):
         actions.application_extend(
             actor=world.head, application=app, on=date(2025, 12, 10), working_days=5

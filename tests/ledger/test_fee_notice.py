@@ -173,7 +173,7 @@ def test_fee_unpaid_needs_an_unpaid_notice(world: World) -> None:
 
 def test_payment_period_is_the_agency_setting(world: World) -> None:
     world.agency.fee_payment_working_days = 10
-    world.agency.save()
+    actions.agency_save(actor=world.admin, agency=world.agency, on=date(2025, 3, 1))
     app = world.register(received_on=MARCH)
     _notice(world, app, on=date(2025, 3, 4), pages=40)
     # 10 working days after 2025-03-04: 2025-03-18.
@@ -202,7 +202,7 @@ def test_outsiders_cannot_charge(world: World) -> None:
 
 def test_locked_year_needs_a_reason(world: World) -> None:
     app = world.register(received_on=date(2025, 12, 1))
-    actions.year_lock(actor=world.head, agency=world.agency, year=2025, report={})
+    world.lock(2025)
     with pytest.raises(actions.YearLocked):
         _notice(world, app, on=date(2025, 12, 2), pages=40)
     _notice(world, app, on=date(2025, 12, 2), pages=40, correction_reason="补录收费通知")

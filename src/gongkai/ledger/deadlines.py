@@ -81,14 +81,11 @@ def settings_of(agency: Agency) -> ClockSettings:
     )
 
 
-def refresh_due(
-    application: Application, *, save: bool = True, cal: Calendar | None = None
-) -> Deadline:
+def refresh_due(application: Application, *, cal: Calendar | None = None) -> Deadline:
     """Recompute the cached `due_on` (None while the clock waits for the applicant: 补正, 缴费)
-    and whether it is provisional; returns the deadline it was computed from."""
+    and whether it is provisional, on the instance (the calling action saves it); returns the
+    deadline it was computed from."""
     deadline = deadline_of(application, cal)
     application.due_on = deadline.due
     application.due_provisional = deadline.provisional
-    if save:
-        application.save(update_fields=["status", "due_on", "due_provisional", "updated_at"])
     return deadline

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -99,8 +99,22 @@ def _pick(rng: random.Random, weighted: Sequence[tuple[T, int]]) -> T:
 def create_demo(
     *, today: date, rng: random.Random, passwords: dict[str, str] | None = None
 ) -> Demo:
-    city = Agency.objects.create(name=CITY, code="11000000MB0000000A")
-    agency = Agency.objects.create(
+    User = get_user_model()
+    given: dict[str, str] = {}
+    # The site administrator (holiday schedules, agencies, roles): no agency of its own.
+    password = (passwords or {}).get("siteadmin") or secrets.token_urlsafe(9)
+    siteadmin = User.objects.create_superuser(
+        username="siteadmin", password=password, first_name="系统管理员"
+    )
+    given["siteadmin"] = password
+
+    def agency_of(**fields: Any) -> Agency:
+        agency = Agency(**fields)
+        actions.agency_save(actor=siteadmin, agency=agency, on=today)
+        return agency
+
+    city = agency_of(name=CITY, code="11000000MB0000000A")
+    agency = agency_of(
         name=AGENCY,
         code="11000001MB0000000B",
         parent=city,
@@ -110,20 +124,14 @@ def create_demo(
         office_hours="工作日 9:00–17:00",
         phone="010-00000000",
     )
-    other = Agency.objects.create(name=OTHER, code="11000002MB0000000C", parent=city)
+    other = agency_of(name=OTHER, code="11000002MB0000000C", parent=city)
     by_name = {CITY: city, AGENCY: agency, OTHER: other}
     users: dict[str, Actor] = {}
-    given: dict[str, str] = {}
-    User = get_user_model()
     for username, display, agency_name, role in STAFF:
         password = (passwords or {}).get(username) or secrets.token_urlsafe(9)
         user = User.objects.create_user(username=username, password=password, first_name=display)
         Membership.objects.create(user=user, agency=by_name[agency_name], role=role)
         users[username], given[username] = user, password
-    # The site administrator (holiday schedules, agencies, roles): no agency of its own.
-    password = (passwords or {}).get("siteadmin") or secrets.token_urlsafe(9)
-    User.objects.create_superuser(username="siteadmin", password=password, first_name="系统管理员")
-    given["siteadmin"] = password
 
     cal = calendar()
     year = today.year - 1

@@ -11,7 +11,6 @@ from __future__ import annotations
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 
 from gongkai.application.status import Status
 from gongkai.ledger.access import AccessDenied, Actor, role_in
@@ -19,6 +18,7 @@ from gongkai.ledger.actions.audit import audit
 from gongkai.ledger.actions.recompute import dates_of, recompute
 from gongkai.ledger.actions.steps import InvalidRequest
 from gongkai.ledger.models import Agency, Application, Role
+from gongkai.ledger.writes import action
 
 #: The fields the answer deadline and the applicant's periods are counted on.
 CLOCK_FIELDS = ("fee_notice_pauses_clock", "fee_payment_working_days", "correction_working_days")
@@ -28,7 +28,7 @@ def _label(field: str) -> str:
     return str(getattr(Agency._meta.get_field(field), "verbose_name", field))
 
 
-@transaction.atomic
+@action
 def agency_save(*, actor: Actor, agency: Agency, on: date) -> list[Application]:
     """Store `agency` as given (new, or with changed fields). The site administrator may change
     any agency; an agency's own administrator only its own. Returns the applications whose dates

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db import transaction
-
 from gongkai.application.applicant import ApplicantKind
 from gongkai.application.outcome import Outcome
 from gongkai.application.status import Action, Status
@@ -29,11 +27,12 @@ from gongkai.ledger.models import (
     Role,
     StatusChange,
 )
+from gongkai.ledger.writes import action
 
 __all__ = ["InvalidRequest", "create_application", "identity_hash"]
 
 
-@transaction.atomic
+@action
 def application_register(
     *,
     actor: Actor,
@@ -77,7 +76,7 @@ def application_register(
     )
 
 
-@transaction.atomic
+@action
 def create_application(
     *,
     actor: Actor,
@@ -125,7 +124,7 @@ def create_application(
         delivery=delivery,
         status=Status.REGISTERED,
     )
-    refresh_due(application, save=False)
+    refresh_due(application)
     application.save()
     StatusChange.objects.create(
         application=application,
@@ -139,7 +138,7 @@ def create_application(
     return application
 
 
-@transaction.atomic
+@action
 def application_close(
     *,
     actor: Actor,
@@ -173,7 +172,7 @@ def application_close(
     return application
 
 
-@transaction.atomic
+@action
 def application_assign(
     *, actor: Actor, application: Application, assignee: Actor | None
 ) -> Application:

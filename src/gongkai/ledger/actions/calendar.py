@@ -8,17 +8,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db import transaction
-
 from gongkai.application.status import Status
 from gongkai.clock import YearSchedule
 from gongkai.ledger.access import AccessDenied, Actor
 from gongkai.ledger.actions.audit import audit
 from gongkai.ledger.actions.recompute import dates_of, recompute
 from gongkai.ledger.models import Application, HolidaySchedule
+from gongkai.ledger.writes import action
 
 
-@transaction.atomic
+@action
 def holiday_schedule_save(
     *, actor: Actor, schedule: YearSchedule, on: date, text: str = ""
 ) -> list[Application]:

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db import transaction
-
 from gongkai.application.status import Action, Status
 from gongkai.clock import WaitReason
 from gongkai.ledger.access import Actor, require_role
@@ -15,12 +13,13 @@ from gongkai.ledger.actions.audit import audit
 from gongkai.ledger.actions.steps import InvalidRequest, event, guard, locked, step
 from gongkai.ledger.deadlines import deadline_of, refresh_due
 from gongkai.ledger.models import Application, ClockEventKind, DeliveryChannel, Role
+from gongkai.ledger.writes import action
 
 #: The longest period an agency may give for a correction (a bound on typing errors, not law).
 MAX_CORRECTION_WORKING_DAYS = 60
 
 
-@transaction.atomic
+@action
 def application_request_correction(
     *,
     actor: Actor,
@@ -55,7 +54,7 @@ def application_request_correction(
     )
 
 
-@transaction.atomic
+@action
 def application_deliver_correction_request(
     *,
     actor: Actor,
@@ -168,7 +167,7 @@ def record_correction_lapse(application: Application, *, on: date) -> None:
         )
 
 
-@transaction.atomic
+@action
 def application_receive_correction(
     *,
     actor: Actor,
@@ -188,7 +187,7 @@ def application_receive_correction(
     )
 
 
-@transaction.atomic
+@action
 def application_start_consultation(
     *,
     actor: Actor,
@@ -213,7 +212,7 @@ def application_start_consultation(
     )
 
 
-@transaction.atomic
+@action
 def application_end_consultation(
     *,
     actor: Actor,
@@ -236,7 +235,7 @@ def application_end_consultation(
     )
 
 
-@transaction.atomic
+@action
 def application_extend(
     *,
     actor: Actor,
@@ -276,6 +275,7 @@ def application_extend(
         note=note,
     )
     refresh_due(application)
+    application.save(update_fields=["due_on", "due_provisional", "updated_at"])
     audit(
         actor=actor,
         agency=application.agency,

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db import transaction
-
 from gongkai.application.status import Action, Status, transition
 from gongkai.clock import WaitReason
 from gongkai.fees import FeeMethod
@@ -15,9 +13,10 @@ from gongkai.ledger.actions.clock import deliver, require_lapsed
 from gongkai.ledger.actions.steps import InvalidRequest, locked, step
 from gongkai.ledger.fee import quote
 from gongkai.ledger.models import Application, ClockEventKind, FeeNotice
+from gongkai.ledger.writes import action
 
 
-@transaction.atomic
+@action
 def application_send_fee_notice(
     *,
     actor: Actor,
@@ -64,7 +63,7 @@ def application_send_fee_notice(
     return application
 
 
-@transaction.atomic
+@action
 def application_deliver_fee_notice(
     *,
     actor: Actor,
@@ -91,7 +90,7 @@ def application_deliver_fee_notice(
     )
 
 
-@transaction.atomic
+@action
 def application_receive_fee(
     *,
     actor: Actor,

@@ -49,7 +49,7 @@ def recompute(
     moved = []
     for application in applications:
         cached = application.due_on, application.due_provisional
-        deadline = refresh_due(application, save=False, cal=cal)
+        deadline = refresh_due(application, cal=cal)
         after = Dates(deadline.due, deadline.provisional, deadline.lapses_on)
         was = before[application.pk]
         if after == was and cached == (after.due, after.provisional):

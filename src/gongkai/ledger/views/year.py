@@ -62,11 +62,8 @@ def year_report_json(request: HttpRequest, year: int) -> HttpResponse:
 @require_POST
 def year_lock(request: HttpRequest, year: int) -> HttpResponse:
     agency = current_agency(request)
-    report = ledger_report(agency, year)
     try:
-        actions.year_lock(
-            actor=actor(request), agency=agency, year=year, report=interchange.to_dict(report)
-        )
+        actions.year_lock(actor=actor(request), agency=agency, year=year)
     except GongkaiError as exc:
         messages.error(request, exc.message)
     else:

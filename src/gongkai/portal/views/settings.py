@@ -19,6 +19,7 @@ from gongkai.ledger.actions.audit import audit
 from gongkai.ledger.models import Agency, LetterTemplateText, Role
 from gongkai.ledger.views.common import actor, current_agency
 from gongkai.letters import PLACEHOLDERS, LetterKind, check_template, default_template
+from gongkai.portal.actions import guide_save
 from gongkai.portal.models import Guide
 
 
@@ -57,9 +58,7 @@ def guide(request: HttpRequest) -> HttpResponse:
     instance = Guide.objects.filter(agency=agency).first() or Guide(agency=agency)
     form = GuideForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            saved = form.save()
-            audit(actor=actor(request), agency=agency, action="guide_edit", obj=saved)
+        guide_save(actor=actor(request), guide=form.save(commit=False))
         messages.success(request, "公开指南已保存")
         return redirect(f"/settings/guide/?agency={agency.pk}")
     return render(request, "portal/settings_guide.html", {"agency": agency, "form": form})
