@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from gongkai.application.status import Action, Status
+from gongkai.application.status import Action, Status, transition
 from gongkai.clock import WaitReason
 from gongkai.ledger.access import Actor, require_role
 from gongkai.ledger.actions.audit import audit
@@ -250,8 +250,7 @@ def application_extend(
     a breach stays a breach."""
     application = locked(application)
     require_role(actor, application.agency, Role.HEAD)
-    if not application.status_enum.is_open:
-        raise InvalidRequest("已办结的申请不能延期")
+    transition(application.status_enum, Action.EXTEND)
     if application.clock_events.filter(kind=ClockEventKind.EXTENSION).exists():
         raise InvalidRequest("答复期限只能延长一次（第三十三条）")
     if not 1 <= working_days <= 20:
