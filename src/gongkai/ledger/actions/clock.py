@@ -11,8 +11,8 @@ from gongkai.clock import WaitReason
 from gongkai.ledger.access import Actor, require_role
 from gongkai.ledger.actions.audit import audit
 from gongkai.ledger.actions.steps import InvalidRequest, event, guard, locked, step
-from gongkai.ledger.deadlines import deadline_of, refresh_due
-from gongkai.ledger.models import Application, ClockEventKind, DeliveryChannel, Role
+from gongkai.ledger.deadlines import deadline_of, delivery_of, refresh_due
+from gongkai.ledger.models import DELIVERY_OF, Application, ClockEventKind, DeliveryChannel, Role
 from gongkai.ledger.writes import action
 
 #: The longest period an agency may give for a correction (a bound on typing errors, not law).
@@ -80,12 +80,6 @@ def application_deliver_correction_request(
     )
 
 
-_DELIVERED = {
-    ClockEventKind.CORRECTION_REQUESTED: ClockEventKind.CORRECTION_DELIVERED,
-    ClockEventKind.FEE_NOTICE_SENT: ClockEventKind.FEE_NOTICE_DELIVERED,
-}
-
-
 def deliver(
     application: Application,
     *,
@@ -104,7 +98,7 @@ def deliver(
     sent = application.clock_events.filter(kind=notice).first()
     if sent is None:
         raise InvalidRequest(f"尚未{label}，无法记录送达")
-    delivered = application.clock_events.filter(kind=_DELIVERED[notice]).first()
+    delivered = delivery_of(application, notice)
     if delivered is not None:
         raise InvalidRequest(f"已记录于 {delivered.on} 送达，不能重复记录")
     if on < sent.on:
@@ -124,7 +118,7 @@ def deliver(
         application,
         actor=actor,
         action=action,
-        kind=_DELIVERED[notice],
+        kind=DELIVERY_OF[notice],
         on=on,
         note="；".join(filter(None, (f"{how.label}{signed}", note.strip()))),
         correction_reason=correction_reason,

@@ -126,6 +126,13 @@ class ClockEventKind(models.TextChoices):
     FEE_PAID = "fee_paid", "收到缴费"
 
 
+#: A notice that gives the applicant a period, and the event of its delivery (送达).
+DELIVERY_OF = {
+    ClockEventKind.CORRECTION_REQUESTED: ClockEventKind.CORRECTION_DELIVERED,
+    ClockEventKind.FEE_NOTICE_SENT: ClockEventKind.FEE_NOTICE_DELIVERED,
+}
+
+
 class DeliveryChannel(models.TextChoices):
     """How a notice reached the applicant (送达). The applicant's period (补正, 缴费) counts from
     the day after the delivery date recorded here, never from the day the notice was sent."""
