@@ -42,7 +42,7 @@ def test_no_correction_lapse_before_the_period_from_delivery_has_run(world: Worl
     app.refresh_from_db()
     assert (app.status, app.outcome) == (Status.CLOSED, "other_no_correction")
     history = StatusChange.objects.get(application=app, action="deliver_correction_request")
-    assert history.note == "邮寄送达（以回执签收日期为准），王伟签收"
+    assert history.note == "邮寄送达，王伟签收"
 
 
 def test_no_fee_lapse_before_the_period_from_delivery_has_run(world: World) -> None:

@@ -240,7 +240,7 @@ def test_fee_form_and_notice_on_the_page(world: World, monkeypatch: pytest.Monke
         follow=True,
     )
     page = response.content.decode()
-    assert "2025-03-12（直接送达（申请人当面签收），王伟签收）" in page
+    assert "2025-03-12（直接送达，王伟签收）" in page
     assert "待缴费，缴费期限至 2025-04-10" in page  # 清明 2025-04-04 is not counted
     assert 'name="method"' not in page  # one notice only
 

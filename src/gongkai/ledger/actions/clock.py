@@ -111,7 +111,7 @@ def deliver(
         ) from None
     if how.needs_signature and not signed_by.strip():
         raise InvalidRequest(
-            f"{how.label}须填写签收人（以送达回证或邮件回执上的签收为准），送达日期为签收之日"
+            f"{how.short}须填写签收人（以送达回证或邮件回执上的签收为准），送达日期为签收之日"
         )
     signed = f"，{signed_by.strip()}签收" if signed_by.strip() else ""
     return step(
@@ -120,7 +120,7 @@ def deliver(
         action=action,
         kind=DELIVERY_OF[notice],
         on=on,
-        note="；".join(filter(None, (f"{how.label}{signed}", note.strip()))),
+        note="；".join(filter(None, (f"{how.short}{signed}", note.strip()))),
         correction_reason=correction_reason,
         details={"channel": how.value},
         delivery_channel=how.value,

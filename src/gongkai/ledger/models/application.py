@@ -146,6 +146,11 @@ class DeliveryChannel(models.TextChoices):
     def needs_signature(self) -> bool:
         return self in (DeliveryChannel.IN_PERSON, DeliveryChannel.POST)
 
+    @property
+    def short(self) -> str:
+        """「邮寄送达」: the label without its explanation, for a line of text."""
+        return str(self.label).split("（")[0]
+
 
 class ClockEvent(models.Model):
     application = models.ForeignKey(
@@ -174,11 +179,11 @@ class ClockEvent(models.Model):
 
     @property
     def delivery_text(self) -> str:
-        """「邮寄送达（以回执签收日期为准），王伟签收」."""
+        """「邮寄送达，王伟签收」."""
         if not self.delivery_channel:
             return ""
         signed = f"，{self.signed_by}签收" if self.signed_by else ""
-        return f"{DeliveryChannel(self.delivery_channel).label}{signed}"
+        return f"{DeliveryChannel(self.delivery_channel).short}{signed}"
 
 
 class StatusChange(models.Model):
