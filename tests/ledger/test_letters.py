@@ -12,13 +12,14 @@ import pytest
 from django.test import Client
 
 from gongkai.application.outcome import Outcome
+from gongkai.fees import FeeMethod
 from gongkai.ledger import actions
 from gongkai.ledger.actions.letter import LetterRefused, letter_issue, letter_send
 from gongkai.ledger.admin import LetterTemplateForm
 from gongkai.ledger.models import Letter, LetterTemplateText, OutboxMessage
 from gongkai.letters import LetterKind
 
-from .conftest import World
+from .conftest import World, login
 
 
 def closed(world: World, outcome: Outcome, on: date = date(2025, 3, 20)) -> object:
@@ -121,3 +122,77 @@ def test_letters_through_the_page_and_only_for_own_staff(world: World) -> None:
     letter.refresh_from_db()
     assert letter.sent_on == date(2025, 3, 21)
     assert "送达《" in clerk.get(f"/applications/{app.pk}/").content.decode()  # type: ignore[attr-defined]
+
+
+def issue_on_page(world: World, app: object, kind: LetterKind, on: str, **typed: str) -> Letter:
+    """Issue through the application page, as a clerk does; the letter, or the page's error."""
+    clerk = login(world.clerk)
+    pk = app.pk  # type: ignore[attr-defined]
+    response = clerk.post(
+        f"/applications/{pk}/letters/", {"kind": kind.value, "on": on, **typed}, follow=True
+    )
+    letter = Letter.objects.filter(application_id=pk, kind=kind.value).last()
+    assert letter is not None, [str(m) for m in response.context["messages"]]
+    return letter
+
+
+def test_the_six_procedure_letters_issue_from_what_the_ledger_holds(world: World) -> None:
+    """补正, 延期, 征求意见, 收费 and both 终止处理 letters: their dates and periods come from the
+    ledger's clock events and fee notice, the one fact the ledger lacks from the form."""
+    asked = world.register(received_on=date(2025, 3, 3))
+    actions.application_request_correction(
+        actor=world.clerk, application=asked, on=date(2025, 3, 5)
+    )
+    text = issue_on_page(
+        world, asked, LetterKind.CORRECTION_REQUEST, "2025-03-05", details="请写明文件名称"
+    ).text
+    assert "请写明文件名称。" in text and "自收到本告知书之日起15个工作日内" in text
+    actions.application_close(
+        actor=world.clerk,
+        application=asked,
+        on=date(2025, 4, 1),
+        outcome=Outcome.OTHER_NO_CORRECTION,
+    )
+    text = issue_on_page(world, asked, LetterKind.OTHER_NO_CORRECTION, "2025-04-01").text
+    assert "于2025年3月26日（含当日）前对申请内容作出补正" in text
+
+    extended = world.register(received_on=date(2025, 3, 3))
+    actions.application_extend(
+        actor=world.head, application=extended, on=date(2025, 3, 20), working_days=10
+    )
+    text = issue_on_page(
+        world, extended, LetterKind.EXTENSION, "2025-03-20", reasons="需要调取档案"
+    ).text
+    assert "延长10个工作日，由2025年3月31日（含当日）延长至2025年4月15日（含当日）" in text
+
+    consulted = world.register(received_on=date(2025, 3, 3))
+    actions.application_start_consultation(
+        actor=world.clerk, application=consulted, on=date(2025, 3, 10), party="third_party"
+    )
+    letter = issue_on_page(
+        world, consulted, LetterKind.CONSULTATION, "2025-03-10", details="某某建设有限公司"
+    )
+    assert letter.text.startswith("政府信息公开征求第三方意见函")
+    assert "某某建设有限公司：" in letter.text and "收到本函之日起15个工作日内" in letter.text
+
+    charged = world.register(received_on=date(2025, 3, 3))
+    actions.application_send_fee_notice(
+        actor=world.clerk,
+        application=charged,
+        on=date(2025, 3, 10),
+        method=FeeMethod.PER_PAGE,
+        pages=101,
+    )
+    text = issue_on_page(
+        world, charged, LetterKind.FEE_NOTICE, "2025-03-10", details="到本机关政务服务窗口缴纳"
+    ).text
+    assert "金额：720 元" in text and "自收到本通知书之日起20个工作日内" in text
+    assert "到本机关政务服务窗口缴纳" in text
+    actions.application_close(
+        actor=world.clerk,
+        application=charged,
+        on=date(2025, 4, 10),
+        outcome=Outcome.OTHER_FEE_UNPAID,
+    )
+    text = issue_on_page(world, charged, LetterKind.OTHER_FEE_UNPAID, "2025-04-10").text
+    assert "在2025年4月8日（含当日）前缴纳信息处理费720 元" in text
