@@ -64,6 +64,7 @@ def letter_issue(
     reasons: str = "",
     details: str = "",
 ) -> Letter:
+    application = Application.objects.select_related("agency").get(pk=application.pk)
     require_role(actor, application.agency, *STAFF_ROLES)
     if (
         kind.outcome is not None
