@@ -9,15 +9,24 @@ from datetime import date
 
 import docx
 import pytest
-from django.test import Client
+from django.contrib.admin import site
+from django.contrib.auth import get_user_model
+from django.test import Client, RequestFactory
 
 from gongkai.application.outcome import Outcome
 from gongkai.fees import FeeMethod
 from gongkai.ledger import actions
-from gongkai.ledger.actions.letter import LetterRefused, letter_issue, letter_send
-from gongkai.ledger.admin import LetterTemplateForm
-from gongkai.ledger.models import Letter, LetterTemplateText, OutboxMessage
-from gongkai.letters import LetterKind
+from gongkai.ledger.access import AccessDenied
+from gongkai.ledger.actions.letter import (
+    LetterRefused,
+    letter_issue,
+    letter_send,
+    letter_settings_save,
+    letter_template_reset,
+    letter_template_save,
+)
+from gongkai.ledger.models import AuditEntry, Letter, LetterTemplateText, OutboxMessage
+from gongkai.letters import LetterKind, TemplateError
 
 from .conftest import World, login
 
@@ -66,9 +75,10 @@ def test_the_kind_must_match_the_outcome(world: World) -> None:
 
 
 def test_the_agencys_own_template_is_used_and_checked(world: World) -> None:
-    LetterTemplateText.objects.create(
+    letter_template_save(
+        actor=world.admin,
         agency=world.agency,
-        kind="granted",
+        kind=LetterKind.GRANTED,
         title="政府信息公开答复书",
         body="${applicant}：\n您于 ${received} 提出的申请（${serial}）予以公开。",
     )
@@ -81,10 +91,116 @@ def test_the_agencys_own_template_is_used_and_checked(world: World) -> None:
         and "予以公开" in letter.text
         and "行政复议" in letter.text
     )
-    form = LetterTemplateForm(
-        {"agency": world.agency.pk, "kind": "granted", "title": "x", "body": "${nonsense}"}
+    with pytest.raises(TemplateError, match="nonsense"):
+        letter_template_save(
+            actor=world.admin,
+            agency=world.agency,
+            kind=LetterKind.GRANTED,
+            title="x",
+            body="${nonsense}",
+        )
+
+
+def test_templates_change_in_one_place_through_an_audited_action(world: World) -> None:
+    """The agency's 「告知书设置」 only: the admin site shows templates, never edits them."""
+    with pytest.raises(AccessDenied):
+        letter_template_save(
+            actor=world.clerk, agency=world.agency, kind=LetterKind.GRANTED, title="t", body="b"
+        )
+    row = letter_template_save(
+        actor=world.admin, agency=world.agency, kind=LetterKind.GRANTED, title="t", body="b"
     )
-    assert not form.is_valid() and "nonsense" in str(form.errors)
+    entry = AuditEntry.objects.get(action="letter_template_edit")
+    assert (entry.user, entry.object_id, entry.details["kind"]) == (
+        world.admin,
+        str(row.pk),
+        "granted",
+    )
+    model_admin = site._registry[LetterTemplateText]
+    request = RequestFactory().get("/")
+    request.user = get_user_model().objects.create_superuser("root", password="pw-root")
+    assert not model_admin.has_add_permission(request)
+    assert not model_admin.has_change_permission(request, row)
+    assert not model_admin.has_delete_permission(request, row)
+    letter_template_reset(actor=world.admin, agency=world.agency, kind=LetterKind.GRANTED)
+    assert not LetterTemplateText.objects.exists()
+    assert AuditEntry.objects.filter(action="letter_template_reset").count() == 1
+
+
+def test_no_deciding_letter_until_the_reconsideration_body_is_set(world: World) -> None:
+    """Never 「本机关的行政复议机关」: the page says to set it, and the letter is not issued."""
+    world.agency.reconsideration_body = ""
+    world.agency.save()
+    app = closed(world, Outcome.GRANTED)
+    response = login(world.clerk).post(
+        f"/applications/{app.pk}/letters/",  # type: ignore[attr-defined]
+        {"kind": "granted", "on": "2025-03-20"},
+        follow=True,
+    )
+    shown = " ".join(str(m) for m in response.context["messages"])
+    assert "须写明行政复议机关" in shown and "告知书设置" in shown
+    assert not Letter.objects.exists()
+    letter_settings_save(
+        actor=world.admin,
+        agency=world.agency,
+        reconsideration_body="示例区人民政府",
+        court="",
+        fee_payment_instructions="",
+        letter_number_pattern="〔{year}〕第{serial}号",
+        kind_patterns={},
+    )
+    letter = issue_on_page(world, app, LetterKind.GRANTED, "2025-03-20")
+    assert "向示例区人民政府申请行政复议" in letter.text
+    assert "本机关的行政复议机关" not in letter.text
+    assert AuditEntry.objects.filter(action="letter_settings_save").exists()
+
+
+def test_the_partial_answer_sends_its_withheld_part_to_reconsideration_first(
+    world: World,
+) -> None:
+    """《行政复议法》2023 第二十三条第一款第四项: no direct suit against the part withheld."""
+    app = closed(world, Outcome.PARTIALLY_GRANTED)
+    letter = issue_on_page(
+        world,
+        app,
+        LetterKind.PARTIALLY_GRANTED,
+        "2025-03-20",
+        reasons="涉及个人隐私",
+        details="被征收人的身份证号码",
+    )
+    flat = "".join(letter.text.split())
+    assert "对其中不予公开部分的决定不服的，应当先申请行政复议" in flat
+
+
+def test_not_this_agency_says_why_and_an_administrative_query_is_no_refusal(
+    world: World,
+) -> None:
+    app = closed(world, Outcome.UNABLE_NOT_HELD)
+    response = login(world.clerk).post(
+        f"/applications/{app.pk}/letters/",  # type: ignore[attr-defined]
+        {"kind": "unable_not_this_agency", "on": "2025-03-20"},
+        follow=True,
+    )
+    assert "请在“理由”中填写具体理由" in " ".join(str(m) for m in response.context["messages"])
+    letter = issue_on_page(
+        world,
+        app,
+        LetterKind.UNABLE_NOT_THIS_AGENCY,
+        "2025-03-20",
+        reasons="该地块征收由区征收办负责",
+        details="示例区房屋征收办公室，电话 010-11111111",
+    )
+    assert "理由：该地块征收由区征收办负责。" in letter.text
+    assert "负责公开该政府信息的行政机关为：示例区房屋征收办公室" in letter.text
+    query = closed(world, Outcome.DENIED_ADMINISTRATIVE_QUERY)
+    letter = issue_on_page(
+        world,
+        query,
+        LetterKind.DENIED_ADMINISTRATIVE_QUERY,
+        "2025-03-20",
+        reasons="请向不动产登记机构申请查询",
+    )
+    assert "不予公开" not in letter.title
 
 
 def test_sending_records_the_day_and_tells_the_applicant(
