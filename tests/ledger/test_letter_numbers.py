@@ -4,7 +4,6 @@ server, on PostgreSQL in CI and on SQLite here)."""
 
 from __future__ import annotations
 
-import http.cookiejar
 import re
 import threading
 import urllib.parse
@@ -21,6 +20,7 @@ from gongkai.ledger.models import Letter, LetterNumbering
 from gongkai.letters import LetterKind, MissingFacts
 
 from .conftest import World, make_world
+from .test_concurrency import _session as session
 
 K = LetterKind
 
@@ -29,13 +29,21 @@ def issue(world: World, app: object, kind: LetterKind, on: date, **typed: str) -
     return letter_issue(actor=world.clerk, application=app, kind=kind, on=on, **typed)  # type: ignore[arg-type]
 
 
+def save_settings(world: World, **changes: object) -> None:
+    """The agency's letter settings, as its administrator saves them."""
+    given: dict[str, object] = {
+        "reconsideration_body": "示例区人民政府",
+        "court": "",
+        "fee_payment_instructions": "",
+        "letter_number_pattern": "〔{year}〕第{serial}号",
+        "kind_patterns": {},
+    }
+    letter_settings_save(actor=world.admin, agency=world.agency, **{**given, **changes})  # type: ignore[arg-type]
+
+
 def test_numbers_follow_the_pattern_per_kind_and_year_without_gaps(world: World) -> None:
-    letter_settings_save(
-        actor=world.admin,
-        agency=world.agency,
-        reconsideration_body="示例区人民政府",
-        court="",
-        fee_payment_instructions="",
+    save_settings(
+        world,
         letter_number_pattern="示政办告〔{year}〕第{serial}号",
         kind_patterns={K.CORRECTION_REQUEST: "示政办补〔{year}〕{serial}号"},
     )
@@ -61,38 +69,12 @@ def test_numbers_follow_the_pattern_per_kind_and_year_without_gaps(world: World)
 def test_a_pattern_without_serial_or_year_is_refused(world: World) -> None:
     for pattern, message in (("示政告〔{year}〕号", "{serial}"), ("示政告第{serial}号", "{year}")):
         with pytest.raises(GongkaiError, match=re.escape(message)):
-            letter_settings_save(
-                actor=world.admin,
-                agency=world.agency,
-                reconsideration_body="示例区人民政府",
-                court="",
-                fee_payment_instructions="",
-                letter_number_pattern=pattern,
-                kind_patterns={},
-            )
+            save_settings(world, letter_number_pattern=pattern)
     world.agency.refresh_from_db()
     assert world.agency.letter_number_pattern == "〔{year}〕第{serial}号"
 
 
 CLIENTS = 12
-
-
-def _session(base: str, pk: int) -> tuple[urllib.request.OpenerDirector, str]:
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    page = opener.open(f"{base}/login/", timeout=30).read().decode()
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
-    assert token
-    data = urllib.parse.urlencode(
-        {"username": "clerk", "password": "pw-clerk", "csrfmiddlewaretoken": token.group(1)}
-    ).encode()
-    opener.open(
-        urllib.request.Request(f"{base}/login/", data=data, headers={"Referer": base}), timeout=30
-    )
-    page = opener.open(f"{base}/applications/{pk}/", timeout=60).read().decode()
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
-    assert token
-    return opener, token.group(1)
 
 
 def test_simultaneous_letters_get_unique_gapless_numbers(live_site: str) -> None:
@@ -105,7 +87,7 @@ def test_simultaneous_letters_get_unique_gapless_numbers(live_site: str) -> None
                 actor=world.clerk, application=app, on=date(2025, 3, 20), outcome=Outcome.GRANTED
             )
         )
-    sessions = [_session(live_site, app.pk) for app in apps]
+    sessions = [session(live_site) for _ in apps]
     barrier = threading.Barrier(CLIENTS)
     errors: list[str] = []
 

@@ -21,7 +21,6 @@ from gongkai.ledger.actions.letter import (
     LetterRefused,
     letter_issue,
     letter_send,
-    letter_settings_save,
     letter_template_reset,
     letter_template_save,
 )
@@ -29,6 +28,7 @@ from gongkai.ledger.models import AuditEntry, Letter, LetterTemplateText, Outbox
 from gongkai.letters import LetterKind, TemplateError
 
 from .conftest import World, login
+from .test_letter_numbers import save_settings
 
 
 def closed(world: World, outcome: Outcome, on: date = date(2025, 3, 20)) -> object:
@@ -140,15 +140,7 @@ def test_no_deciding_letter_until_the_reconsideration_body_is_set(world: World) 
     shown = " ".join(str(m) for m in response.context["messages"])
     assert "须写明行政复议机关" in shown and "告知书设置" in shown
     assert not Letter.objects.exists()
-    letter_settings_save(
-        actor=world.admin,
-        agency=world.agency,
-        reconsideration_body="示例区人民政府",
-        court="",
-        fee_payment_instructions="",
-        letter_number_pattern="〔{year}〕第{serial}号",
-        kind_patterns={},
-    )
+    save_settings(world)
     letter = issue_on_page(world, app, LetterKind.GRANTED, "2025-03-20")
     assert "向示例区人民政府申请行政复议" in letter.text
     assert "本机关的行政复议机关" not in letter.text

@@ -40,8 +40,15 @@ def ledger_states(world: World) -> dict[LetterKind, tuple[Application, str]]:
         method=FeeMethod.PER_PAGE,
         pages=101,
     )
+    consulting = world.register(received_on=date(2025, 3, 3))
+    actions.application_start_consultation(
+        actor=world.clerk, application=consulting, on=date(2025, 3, 10), party="agency"
+    )
     open_ = world.register(received_on=date(2025, 3, 3))
     special = {
+        K.CONSULTATION: (consulting, "2025-03-10"),
+        K.CONSULTATION_AGENCY: (consulting, "2025-03-10"),
+        K.CONSULTATION_NOTICE: (consulting, "2025-03-10"),
         K.CORRECTION_REQUEST: (asked, "2025-03-05"),
         K.OTHER_NO_CORRECTION: (asked, "2025-04-01"),
         K.EXTENSION: (extended, "2025-03-20"),
@@ -85,6 +92,9 @@ def test_a_clerk_issues_every_kind_of_letter_from_the_page(
     assert sorted(letters.values_list("kind", flat=True)) == sorted(k.value for k in LetterKind)
     numbers = list(letters.values_list("number", flat=True))
     assert len(set(numbers)) == 29 and all(n.startswith("〔2025〕第") for n in numbers)
+
+    notice = Letter.objects.get(kind=K.CONSULTATION_NOTICE).text
+    assert "第三十四条的规定，本机关正在书面征求有关行政机关的意见" in notice
 
     # The letters as issued: the page lists them with their numbers, and they download.
     app = states[K.FEE_NOTICE][0]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from gongkai.clock import Party
 from gongkai.fees import monthly_fee
 from gongkai.letters import Agency, LetterFacts
 
@@ -39,6 +40,7 @@ def facts(**changes: object) -> LetterFacts:
         new_deadline=date(2025, 4, 29),
         third_party="某某公交客运有限公司",
         consulted_agency="某某市发展和改革委员会",
+        consulted=(Party.THIRD_PARTY,),
         consultation_due=date(2025, 4, 10),
         fee=monthly_fee(35),
         fee_days=20,

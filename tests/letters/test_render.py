@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from gongkai.clock import Party
 from gongkai.fees import monthly_fee
 from gongkai.letters import LetterError, LetterKind, MissingFacts, remedy, render_letter
 
@@ -47,6 +48,13 @@ def test_the_applicants_notice_does_not_name_the_third_party() -> None:
     letter = render_letter(LetterKind.CONSULTATION_NOTICE, facts())
     assert letter.recipient == "张三" and "某某公交客运" not in letter.text
     assert "不计算在答复期限内" in letter.text
+    assert "第三十二条的规定，本机关正在书面征求第三方的意见" in letter.text
+
+
+def test_the_applicants_notice_names_whom_the_agency_consults() -> None:
+    both = (Party.THIRD_PARTY, Party.AGENCY)
+    text = render_letter(LetterKind.CONSULTATION_NOTICE, facts(consulted=both)).text
+    assert "第三十二条、第三十四条的规定，本机关正在书面征求第三方和有关行政机关的意见" in text
 
 
 def test_the_correction_request_says_what_and_by_when() -> None:

@@ -15,7 +15,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from gongkai.clock import Calendar, Deadline, WaitReason
+from gongkai.clock import Calendar, Deadline, Party, WaitReason
 from gongkai.errors import GongkaiError
 from gongkai.fees import Fee, FeeMethod
 from gongkai.ledger.deadlines import calendar, deadline_of, deadline_without, settings_of
@@ -81,6 +81,8 @@ def _from_ledger(
         }
     if kind is K.EXTENSION:
         return _extension(application)
+    if kind is K.CONSULTATION_NOTICE:
+        return {"consulted": _consulted(application)}
     if kind is K.OTHER_NO_CORRECTION:
         return {"correction_due": _lapsed(application, WaitReason.CORRECTION, on)}
     if kind is K.OTHER_FEE_UNPAID:
@@ -89,6 +91,17 @@ def _from_ledger(
             "fee": _fee(application, "该申请没有收费通知"),
         }
     return {}
+
+
+def _consulted(application: Application) -> tuple[Party, ...]:
+    """Whom the agency consults (第三十二、三十四条), from the recorded consultations."""
+    started = application.clock_events.filter(kind=ClockEventKind.CONSULTATION_STARTED)
+    parties = {Party(e.party or Party.THIRD_PARTY) for e in started}
+    if not parties:
+        raise LetterRefused(
+            "台账中没有征求意见的记录：请先在“办理”中记录开始征求意见，再告知申请人"
+        )
+    return tuple(p for p in Party if p in parties)
 
 
 def _fee(application: Application, missing: str) -> Fee:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from datetime import date
 
+from gongkai.clock import Party
 from gongkai.documents import clean
 from gongkai.fees import Fee
 from gongkai.letters.errors import LetterError
@@ -76,6 +77,7 @@ class LetterFacts:
     new_deadline: date | None = None
     third_party: str = ""  # who is consulted (第三十二条)
     consulted_agency: str = ""  # the agency consulted (第三十四条)
+    consulted: tuple[Party, ...] = ()  # who is being consulted, for the applicant's notice
     consultation_due: date | None = None  # 15 working days after receipt of the letter
     fee: Fee | None = None  # 第四十二条, 国办函〔2020〕109号
     fee_days: int | None = None  # the payment period, in working days from receipt of the notice

@@ -167,6 +167,6 @@ SPECS: dict[LetterKind, KindSpec] = {
         recipient=Recipient.AGENCY,
         detail="consulted_agency",
     ),
-    K.CONSULTATION_NOTICE: KindSpec("政府信息公开申请征求第三方意见告知书", decides=False),
+    K.CONSULTATION_NOTICE: KindSpec("政府信息公开申请征求意见告知书", decides=False),
     K.FEE_NOTICE: KindSpec("政府信息公开信息处理费收费通知书", detail="payment"),
 }

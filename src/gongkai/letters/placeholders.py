@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from gongkai.clock import Party
 from gongkai.fees import yuan
 from gongkai.letters.dates import chinese_date
 from gongkai.letters.facts import LetterFacts
@@ -41,6 +42,8 @@ PLACEHOLDERS: dict[str, str] = {
     "new_deadline": "延长后的答复期限",
     "third_party": "第三方",
     "consulted_agency": "被征求意见的行政机关",
+    "consulted": "被征求意见的一方（第三方、有关行政机关）",
+    "consultation_article": "征求意见所依据的条例条款",
     "consultation_due": "第三方提出意见的期限",
     "fee_amount": "信息处理费金额",
     "fee_method": "计收方式",
@@ -51,6 +54,13 @@ PLACEHOLDERS: dict[str, str] = {
     "reconsideration_body": "行政复议机关",
     "court": "人民法院",
     "remedy": "救济途径（行政复议、行政诉讼）",
+}
+
+
+# 第三十二条 a third party, 第三十四条 an agency that made the information with this one.
+_CONSULTED = {
+    Party.THIRD_PARTY: ("第三方", "第三十二条"),
+    Party.AGENCY: ("有关行政机关", "第三十四条"),
 }
 
 
@@ -117,6 +127,8 @@ def values(kind: LetterKind, facts: LetterFacts) -> dict[str, str | None]:
         "new_deadline": _last_day(facts.new_deadline),
         "third_party": _text(facts.third_party),
         "consulted_agency": _text(facts.consulted_agency),
+        "consulted": "和".join(_CONSULTED[p][0] for p in facts.consulted) or None,
+        "consultation_article": "、".join(_CONSULTED[p][1] for p in facts.consulted) or None,
         "consultation_due": _last_day(facts.consultation_due),
         "fee_amount": yuan(fee.amount) if fee else None,
         "fee_method": fee.method.label if fee else None,

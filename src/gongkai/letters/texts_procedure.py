@@ -52,8 +52,8 @@ PROCEDURE: dict[K, str] = {
         )
     ),
     K.CONSULTATION_NOTICE: _notice(
-        "您申请获取的政府信息为：“${information}”。该政府信息的公开可能损害第三方合法权益，"
-        f"根据{REGULATION}第三十二条的规定，本机关正在书面征求第三方的意见。",
+        "您申请获取的政府信息为：“${information}”。"
+        f"根据{REGULATION}${{consultation_article}}的规定，本机关正在书面征求${{consulted}}的意见。",
         f"根据{REGULATION}第三十三条第三款的规定，征求第三方意见所需时间不计算在答复期限内。"
         "本机关将在征求意见结束后依法作出答复。",
     ),
