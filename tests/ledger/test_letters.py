@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client, RequestFactory
 
 from gongkai.application.outcome import Outcome
+from gongkai.clock.schedule_text import parse_schedule
 from gongkai.fees import FeeMethod
 from gongkai.ledger import actions
 from gongkai.ledger.access import AccessDenied
@@ -304,3 +305,32 @@ def test_the_six_procedure_letters_issue_from_what_the_ledger_holds(world: World
     )
     text = issue_on_page(world, charged, LetterKind.OTHER_FEE_UNPAID, "2025-04-10").text
     assert "在2025年4月8日（含当日）前缴纳信息处理费720 元" in text
+
+
+def test_a_date_counted_through_a_year_without_holidays_is_not_written(world: World) -> None:
+    """A letter tells the applicant no provisional date: 2027 has no schedule built in."""
+    app = world.register(received_on=date(2026, 12, 14))
+    actions.application_extend(
+        actor=world.head, application=app, on=date(2026, 12, 28), working_days=20
+    )
+    with pytest.raises(LetterRefused, match="2027年的节假日安排尚未录入"):
+        letter_issue(
+            actor=world.clerk,
+            application=app,
+            kind=LetterKind.EXTENSION,
+            on=date(2026, 12, 28),
+            reasons="需要调取档案",
+        )
+    assert not Letter.objects.exists()
+    root = get_user_model().objects.create_superuser("root", password="pw-root")
+    actions.holiday_schedule_save(
+        actor=root, schedule=parse_schedule(2027, "1月1日放假"), on=date(2026, 12, 28)
+    )
+    letter = letter_issue(
+        actor=world.clerk,
+        application=app,
+        kind=LetterKind.EXTENSION,
+        on=date(2026, 12, 28),
+        reasons="需要调取档案",
+    )
+    assert "延长至2027年" in letter.text
