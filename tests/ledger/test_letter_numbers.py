@@ -37,6 +37,7 @@ def save_settings(world: World, **changes: object) -> None:
         "fee_payment_instructions": "",
         "letter_number_pattern": "〔{year}〕第{serial}号",
         "kind_patterns": {},
+        "on": date(2025, 1, 2),
     }
     letter_settings_save(actor=world.admin, agency=world.agency, **{**given, **changes})  # type: ignore[arg-type]
 

@@ -18,6 +18,7 @@ from gongkai.clock.schedule_text import parse_schedule
 from gongkai.fees import FeeMethod
 from gongkai.ledger import actions
 from gongkai.ledger.access import AccessDenied
+from gongkai.ledger.actions.agency import agency_save
 from gongkai.ledger.actions.letter import (
     LetterRefused,
     letter_issue,
@@ -49,7 +50,7 @@ def pdf_text(data: bytes) -> str:
 
 def test_denial_letter_carries_the_facts_and_reconsideration_first(world: World) -> None:
     world.agency.reconsideration_body = "示例市人民政府"
-    world.agency.save()
+    agency_save(actor=world.admin, agency=world.agency, on=date(2025, 3, 1))
     app = closed(world, Outcome.DENIED_PROCESS_INFORMATION)
     letter = letter_issue(
         actor=world.clerk,
@@ -131,7 +132,7 @@ def test_templates_change_in_one_place_through_an_audited_action(world: World) -
 def test_no_deciding_letter_until_the_reconsideration_body_is_set(world: World) -> None:
     """Never 「本机关的行政复议机关」: the page says to set it, and the letter is not issued."""
     world.agency.reconsideration_body = ""
-    world.agency.save()
+    agency_save(actor=world.admin, agency=world.agency, on=date(2025, 3, 1))
     app = closed(world, Outcome.GRANTED)
     response = login(world.clerk).post(
         f"/applications/{app.pk}/letters/",  # type: ignore[attr-defined]

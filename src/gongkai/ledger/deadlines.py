@@ -14,10 +14,12 @@ from gongkai.clock import (
     ClockSettings,
     ConsultationEnded,
     ConsultationStarted,
+    CorrectionDelivered,
     CorrectionReceived,
     CorrectionRequested,
     Deadline,
     Extension,
+    FeeNoticeDelivered,
     FeeNoticeSent,
     FeePaid,
     Party,
@@ -44,6 +46,8 @@ def _core_event(row: ClockEvent) -> CoreEvent:
     kind = ClockEventKind(row.kind)
     if kind is ClockEventKind.CORRECTION_REQUESTED:
         return CorrectionRequested(on=row.on, working_days=row.working_days)
+    if kind is ClockEventKind.CORRECTION_DELIVERED:
+        return CorrectionDelivered(on=row.on, how=row.delivery_text)
     if kind is ClockEventKind.CORRECTION_RECEIVED:
         return CorrectionReceived(on=row.on)
     if kind is ClockEventKind.CONSULTATION_STARTED:
@@ -55,6 +59,8 @@ def _core_event(row: ClockEvent) -> CoreEvent:
         return Extension(on=row.on, working_days=row.working_days or 0, approver=approver)
     if kind is ClockEventKind.FEE_NOTICE_SENT:
         return FeeNoticeSent(on=row.on)
+    if kind is ClockEventKind.FEE_NOTICE_DELIVERED:
+        return FeeNoticeDelivered(on=row.on, how=row.delivery_text)
     return FeePaid(on=row.on)
 
 
@@ -73,19 +79,18 @@ def settings_of(agency: Agency) -> ClockSettings:
     return ClockSettings(
         fee_notice_pauses=agency.fee_notice_pauses_clock,
         fee_payment_working_days=agency.fee_payment_working_days,
+        correction_working_days=agency.correction_working_days,
     )
 
 
-def refresh_due(
-    application: Application, *, save: bool = True, cal: Calendar | None = None
-) -> None:
+def refresh_due(application: Application, *, cal: Calendar | None = None) -> Deadline:
     """Recompute the cached `due_on` (None while the clock waits for the applicant: 补正, 缴费)
-    and whether it is provisional."""
+    and whether it is provisional, on the instance (the calling action saves it); returns the
+    deadline it was computed from."""
     deadline = deadline_of(application, cal)
     application.due_on = deadline.due
     application.due_provisional = deadline.provisional
-    if save:
-        application.save(update_fields=["status", "due_on", "due_provisional", "updated_at"])
+    return deadline
 
 
 def deadline_without(

@@ -142,6 +142,10 @@ def _lapsed(application: Application, reason: WaitReason, on: date) -> date:
             f"台账中没有尚待申请人{what}的记录（未告知{what}，或者申请人已经{what}），"
             f"不能以逾期未{what}终止处理"
         )
+    if waiting.until is None or waiting.lapses_on is None:
+        raise LetterRefused(
+            f"{what}通知的送达日期尚未记录：{what}期限自送达之日起计算，请先在“办理”中记录送达"
+        )
     last = _checked(waiting.until, cal, application)
     if on < waiting.lapses_on:
         raise LetterRefused(

@@ -15,6 +15,7 @@ from datetime import date
 from django.db import transaction
 
 from gongkai.ledger.access import STAFF_ROLES, Actor, require_role
+from gongkai.ledger.actions.agency import agency_save
 from gongkai.ledger.actions.audit import audit
 from gongkai.ledger.actions.counter import next_serial
 from gongkai.ledger.letter_facts import LetterRefused, facts_of
@@ -28,6 +29,7 @@ from gongkai.ledger.models import (
     Role,
 )
 from gongkai.ledger.notify import notify_applicant
+from gongkai.ledger.writes import action
 from gongkai.letters import (
     LetterKind,
     LetterTemplate,
@@ -54,7 +56,7 @@ def number_pattern(agency: Agency, kind: LetterKind) -> str:
     return own.pattern if own else agency.letter_number_pattern
 
 
-@transaction.atomic
+@action
 def letter_issue(
     *,
     actor: Actor,
@@ -104,7 +106,7 @@ def letter_issue(
     return letter
 
 
-@transaction.atomic
+@action
 def letter_send(*, actor: Actor, letter: Letter, on: date) -> Letter:
     letter = (
         Letter.objects.select_for_update().select_related("application__agency").get(pk=letter.pk)
@@ -128,7 +130,7 @@ def letter_send(*, actor: Actor, letter: Letter, on: date) -> Letter:
     return letter
 
 
-@transaction.atomic
+@action
 def letter_template_save(
     *, actor: Actor, agency: Agency, kind: LetterKind, title: str, body: str
 ) -> LetterTemplateText:
@@ -154,7 +156,7 @@ def letter_template_save(
     return row
 
 
-@transaction.atomic
+@action
 def letter_template_reset(*, actor: Actor, agency: Agency, kind: LetterKind) -> None:
     """Back to the national default wording of `kind`."""
     require_role(actor, agency, Role.ADMIN)
@@ -165,7 +167,7 @@ def letter_template_reset(*, actor: Actor, agency: Agency, kind: LetterKind) -> 
     row.delete()
 
 
-@transaction.atomic
+@action
 def letter_settings_save(
     *,
     actor: Actor,
@@ -175,6 +177,7 @@ def letter_settings_save(
     fee_payment_instructions: str,
     letter_number_pattern: str,
     kind_patterns: dict[LetterKind, str],
+    on: date,
 ) -> Agency:
     """What every letter of the agency says about it: the 复议机关 and the court of the remedy
     sentence, how to pay a fee, and the number patterns (the agency's, and any kind's own)."""
@@ -189,14 +192,7 @@ def letter_settings_save(
     agency.court = court.strip()
     agency.fee_payment_instructions = fee_payment_instructions.strip()
     agency.letter_number_pattern = letter_number_pattern.strip() or agency.letter_number_pattern
-    agency.save(
-        update_fields=[
-            "reconsideration_body",
-            "court",
-            "fee_payment_instructions",
-            "letter_number_pattern",
-        ]
-    )
+    agency_save(actor=actor, agency=agency, on=on)
     for kind, pattern in patterns.items():
         if pattern and pattern != agency.letter_number_pattern:
             LetterNumbering.objects.update_or_create(

@@ -5,6 +5,7 @@ from gongkai.ledger.models.application import (
     ApplicationCounter,
     ClockEvent,
     ClockEventKind,
+    DeliveryChannel,
     StatusChange,
 )
 from gongkai.ledger.models.audit import AuditEntry
@@ -34,6 +35,7 @@ __all__ = [
     "CatalogueItem",
     "ClockEvent",
     "ClockEventKind",
+    "DeliveryChannel",
     "FeeNotice",
     "HolidaySchedule",
     "Letter",

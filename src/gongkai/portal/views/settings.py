@@ -11,21 +11,20 @@ from typing import ClassVar
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from gongkai.errors import GongkaiError
 from gongkai.ledger.access import AccessDenied, require_role
-from gongkai.ledger.actions.audit import audit
 from gongkai.ledger.actions.letter import (
     letter_settings_save,
     letter_template_reset,
     letter_template_save,
 )
 from gongkai.ledger.models import Agency, LetterNumbering, LetterTemplateText, Role
-from gongkai.ledger.views.common import actor, current_agency
+from gongkai.ledger.views.common import actor, current_agency, current_date
 from gongkai.letters import PLACEHOLDERS, LetterKind, check_template, default_template
+from gongkai.portal.actions import guide_save
 from gongkai.portal.models import Guide
 
 
@@ -65,9 +64,7 @@ def guide(request: HttpRequest) -> HttpResponse:
     instance = Guide.objects.filter(agency=agency).first() or Guide(agency=agency)
     form = GuideForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            saved = form.save()
-            audit(actor=actor(request), agency=agency, action="guide_edit", obj=saved)
+        guide_save(actor=actor(request), guide=form.save(commit=False))
         messages.success(request, "公开指南已保存")
         return redirect(f"/settings/guide/?agency={agency.pk}")
     return render(request, "portal/settings_guide.html", {"agency": agency, "form": form})
@@ -147,6 +144,7 @@ def letters(request: HttpRequest) -> HttpResponse:
                 fee_payment_instructions=d["fee_payment_instructions"],
                 letter_number_pattern=d["letter_number_pattern"],
                 kind_patterns=form.kind_patterns(),
+                on=current_date(),
             )
         except GongkaiError as exc:
             form.add_error(None, exc.message)
