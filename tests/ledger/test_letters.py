@@ -253,6 +253,13 @@ def test_the_six_procedure_letters_issue_from_what_the_ledger_holds(world: World
     actions.application_request_correction(
         actor=world.clerk, application=asked, on=date(2025, 3, 5)
     )
+    actions.application_deliver_correction_request(
+        actor=world.clerk,
+        application=asked,
+        on=date(2025, 3, 6),
+        channel="in_person",
+        signed_by="王伟",
+    )
     text = issue_on_page(
         world, asked, LetterKind.CORRECTION_REQUEST, "2025-03-05", details="请写明文件名称"
     ).text
@@ -264,7 +271,7 @@ def test_the_six_procedure_letters_issue_from_what_the_ledger_holds(world: World
         outcome=Outcome.OTHER_NO_CORRECTION,
     )
     text = issue_on_page(world, asked, LetterKind.OTHER_NO_CORRECTION, "2025-04-01").text
-    assert "于2025年3月26日（含当日）前对申请内容作出补正" in text
+    assert "于2025年3月27日（含当日）前对申请内容作出补正" in text
 
     extended = world.register(received_on=date(2025, 3, 3))
     actions.application_extend(
@@ -293,6 +300,13 @@ def test_the_six_procedure_letters_issue_from_what_the_ledger_holds(world: World
         method=FeeMethod.PER_PAGE,
         pages=101,
     )
+    actions.application_deliver_fee_notice(
+        actor=world.clerk,
+        application=charged,
+        on=date(2025, 3, 11),
+        channel="in_person",
+        signed_by="王伟",
+    )
     text = issue_on_page(
         world, charged, LetterKind.FEE_NOTICE, "2025-03-10", details="到本机关政务服务窗口缴纳"
     ).text
@@ -305,7 +319,7 @@ def test_the_six_procedure_letters_issue_from_what_the_ledger_holds(world: World
         outcome=Outcome.OTHER_FEE_UNPAID,
     )
     text = issue_on_page(world, charged, LetterKind.OTHER_FEE_UNPAID, "2025-04-10").text
-    assert "在2025年4月8日（含当日）前缴纳信息处理费720 元" in text
+    assert "在2025年4月9日（含当日）前缴纳信息处理费720 元" in text
 
 
 def test_a_date_counted_through_a_year_without_holidays_is_not_written(world: World) -> None:

@@ -28,6 +28,13 @@ def ledger_states(world: World) -> dict[LetterKind, tuple[Application, str]]:
     actions.application_request_correction(
         actor=world.clerk, application=asked, on=date(2025, 3, 5)
     )
+    actions.application_deliver_correction_request(
+        actor=world.clerk,
+        application=asked,
+        on=date(2025, 3, 6),
+        channel="in_person",
+        signed_by="王伟",
+    )
     extended = world.register(received_on=date(2025, 3, 3))
     actions.application_extend(
         actor=world.head, application=extended, on=date(2025, 3, 20), working_days=10
@@ -39,6 +46,13 @@ def ledger_states(world: World) -> dict[LetterKind, tuple[Application, str]]:
         on=date(2025, 3, 10),
         method=FeeMethod.PER_PAGE,
         pages=101,
+    )
+    actions.application_deliver_fee_notice(
+        actor=world.clerk,
+        application=charged,
+        on=date(2025, 3, 11),
+        channel="in_person",
+        signed_by="王伟",
     )
     consulting = world.register(received_on=date(2025, 3, 3))
     actions.application_start_consultation(
