@@ -349,3 +349,14 @@ def test_a_date_counted_through_a_year_without_holidays_is_not_written(world: Wo
         reasons="需要调取档案",
     )
     assert "延长至2027年" in letter.text
+
+
+def test_the_pages_default_letter_for_an_open_application_issues(world: World) -> None:
+    """The 补正告知书 is offered first for a new application, and issues with what it needs."""
+    app = world.register(received_on=date(2025, 3, 3))
+    page = login(world.clerk).get(f"/applications/{app.pk}/").content.decode()
+    assert '<option value="correction_request" selected>' in page
+    letter = issue_on_page(
+        world, app, LetterKind.CORRECTION_REQUEST, "2025-03-04", details="请写明文件的名称或文号"
+    )
+    assert "请自收到本告知书之日起15个工作日内将补正后的申请提交本机关" in letter.text
