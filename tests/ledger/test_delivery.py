@@ -42,7 +42,7 @@ def test_no_correction_lapse_before_the_period_from_delivery_has_run(world: Worl
     app.refresh_from_db()
     assert (app.status, app.outcome) == (Status.CLOSED, "other_no_correction")
     history = StatusChange.objects.get(application=app, action="deliver_correction_request")
-    assert history.note == "邮寄送达（以回执签收日期为准），王伟签收"
+    assert history.note == "邮寄送达，王伟签收"
 
 
 def test_no_fee_lapse_before_the_period_from_delivery_has_run(world: World) -> None:
@@ -110,3 +110,21 @@ def test_the_page_offers_delivery_and_the_period_per_request(world: World) -> No
     page = client.get(f"/applications/{app.pk}/").content.decode()
     assert "补正期限自次日起算至 2025-03-13" in page
     assert "补正告知送达申请人（补正期限" not in page  # offered once only
+
+
+def test_a_correction_after_its_period_may_close_as_no_correction(world: World) -> None:
+    """第三十条: a correction that arrives after the period counted from delivery, without good
+    reason, is treated as no correction; one that was never asked for cannot be."""
+    never_asked = world.register(received_on=date(2025, 3, 3))
+    with pytest.raises(InvalidRequest, match="只有已告知补正"):
+        _close(world, never_asked, date(2025, 4, 1), Outcome.OTHER_NO_CORRECTION)
+    app = world.register(received_on=date(2025, 3, 3))
+    actions.application_request_correction(
+        actor=world.clerk, application=app, on=date(2025, 3, 5), working_days=5
+    )
+    actions.application_deliver_correction_request(
+        actor=world.clerk, application=app, on=date(2025, 3, 5), channel="electronic"
+    )
+    actions.application_receive_correction(actor=world.clerk, application=app, on=date(2025, 3, 20))
+    assert [f.code for f in deadline_of(app).findings] == ["late_correction"]
+    _close(world, app, date(2025, 3, 21), Outcome.OTHER_NO_CORRECTION)

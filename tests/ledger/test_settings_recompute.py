@@ -97,3 +97,30 @@ def test_only_the_agencys_administrator_or_the_site_administrator(world: World) 
     world.agency.fee_payment_working_days = 0
     with pytest.raises(actions.InvalidRequest, match="缴费期限"):
         agency_save(actor=world.admin, agency=world.agency, on=date(2025, 3, 10))
+
+
+def test_the_agency_administrator_sets_the_periods_on_the_settings_page(world: World) -> None:
+    waiting = _charged(world, paid=False)
+    assert (
+        login(world.clerk).get(f"/settings/deadlines/?agency={world.agency.pk}").status_code == 404
+    )
+    client = login(world.admin)
+    page = client.get(f"/settings/deadlines/?agency={world.agency.pk}").content.decode()
+    assert 'name="fee_payment_working_days" value="20"' in page
+    response = client.post(
+        f"/settings/deadlines/?agency={world.agency.pk}",
+        {
+            "fee_payment_working_days": "10",
+            "correction_working_days": "15",
+            "fee_notice_pauses_clock": "on",
+        },
+        follow=True,
+    )
+    assert "已重新计算 1 件申请的期限" in response.content.decode()
+    assert deadline_of(Application.objects.get(pk=waiting.pk)).lapses_on == date(2025, 3, 19)
+    response = client.post(
+        f"/settings/deadlines/?agency={world.agency.pk}",
+        {"fee_payment_working_days": "0", "correction_working_days": "15"},
+    )
+    assert response.status_code == 200
+    assert Agency.objects.get(pk=world.agency.pk).fee_payment_working_days == 10

@@ -30,7 +30,6 @@ def serve(host: str, port: int, demo: bool, check_only: bool) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.site.settings")
     import django
     from django.core.management import call_command
-    from django.utils import timezone
 
     django.setup()
     call_command("migrate", verbosity=0, interactive=False)
@@ -41,10 +40,11 @@ def serve(host: str, port: int, demo: bool, check_only: bool) -> None:
     from gongkai.ledger.demo import create_demo
     from gongkai.ledger.models import Agency
     from gongkai.oversight.demo import create_oversight_demo
+    from gongkai.site.clock import current_date
 
     if demo and not Agency.objects.exists():
         click.echo("正在创建示例数据……")
-        made = create_demo(today=timezone.localdate(), rng=random.Random(2025))
+        made = create_demo(today=current_date(), rng=random.Random(2025))
         click.echo(f"示例机关：{made.agency.name}；示例年度：{made.year}")
         supervisor = User.objects.get(username="supervisor")
         stored = create_oversight_demo(supervisor=supervisor)
@@ -55,7 +55,7 @@ def serve(host: str, port: int, demo: bool, check_only: bool) -> None:
     from gongkai.clock import provisional_note
     from gongkai.ledger.deadlines import entered_calendar
 
-    for year in entered_calendar().missing_ahead(timezone.localdate()):
+    for year in entered_calendar().missing_ahead(current_date()):
         click.echo(
             f"注意：{provisional_note(year)}。请用系统管理员账号在“节假日安排”页面（/schedules/）录入。"
         )

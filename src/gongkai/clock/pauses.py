@@ -80,7 +80,7 @@ def correction(trace: Trace, ordered: Sequence[ClockEvent]) -> date:
     answer = next((e for e in ordered if isinstance(e, CorrectionReceived)), None)
     if answer is None:
         trace.waiting = Waiting(WaitReason.CORRECTION, request.on, correct_by)
-        trace.step(request.on, _waiting_text("补正", correct_by, "（第三十条）"))
+        trace.step(correct_by or request.on, _waiting_text("补正", correct_by, "（第三十条）"))
         return received
     trace.step(answer.on, f"{iso(answer.on)} 收到补正后的申请，答复期限自此重新计算（第三十条）")
     if correct_by is not None and answer.on > correct_by:

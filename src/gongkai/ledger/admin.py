@@ -83,15 +83,9 @@ class FeeNoticeAdmin(ViewOnly, admin.ModelAdmin[FeeNotice]):
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin[AuditEntry]):
+class AuditEntryAdmin(ViewOnly, admin.ModelAdmin[AuditEntry]):
     list_display = ("at", "user", "agency", "action", "object_type", "object_id")
     list_filter = ("action",)
-
-    def has_change_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
-        return False
 
 
 @admin.register(LetterTemplateText)

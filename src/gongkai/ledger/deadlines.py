@@ -28,7 +28,14 @@ from gongkai.clock import (
 from gongkai.clock import (
     ClockEvent as CoreEvent,
 )
-from gongkai.ledger.models import Agency, Application, ClockEvent, ClockEventKind, HolidaySchedule
+from gongkai.ledger.models import (
+    DELIVERY_OF,
+    Agency,
+    Application,
+    ClockEvent,
+    ClockEventKind,
+    HolidaySchedule,
+)
 
 
 def calendar() -> Calendar:
@@ -62,6 +69,13 @@ def _core_event(row: ClockEvent) -> CoreEvent:
     if kind is ClockEventKind.FEE_NOTICE_DELIVERED:
         return FeeNoticeDelivered(on=row.on, how=row.delivery_text)
     return FeePaid(on=row.on)
+
+
+def delivery_of(application: Application, notice: ClockEventKind) -> ClockEvent | None:
+    """The delivery (送达) of `notice` (告知补正 or 发出收费通知) to the applicant: its row, with
+    `on` (the delivery date the applicant's period counts from), `delivery_channel`, `signed_by`
+    and `delivery_text`; None while it is not recorded."""
+    return application.clock_events.filter(kind=DELIVERY_OF[notice]).first()
 
 
 def deadline_of(application: Application, cal: Calendar | None = None) -> Deadline:

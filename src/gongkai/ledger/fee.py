@@ -11,7 +11,7 @@ from gongkai.clock import Calendar, ScheduleMissing
 from gongkai.errors import GongkaiError
 from gongkai.fees import Fee, FeeMethod, application_fee
 from gongkai.ledger.applicant import nth_in_month
-from gongkai.ledger.deadlines import settings_of
+from gongkai.ledger.deadlines import delivery_of, settings_of
 from gongkai.ledger.models import Application, ClockEvent, ClockEventKind, FeeNotice
 
 
@@ -66,7 +66,7 @@ def fee_state(application: Application, *, today: date, cal: Calendar) -> FeeSta
     notice = FeeNotice.objects.filter(application=application).first()
     if notice is None:
         return None
-    delivery = application.clock_events.filter(kind=ClockEventKind.FEE_NOTICE_DELIVERED).first()
+    delivery = delivery_of(application, ClockEventKind.FEE_NOTICE_SENT)
     until, problem = None, "收费通知尚未记录送达，缴费期限自送达申请人次日起计算"
     if delivery is not None:
         try:

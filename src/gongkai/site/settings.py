@@ -117,6 +117,9 @@ GONGKAI_UPLOAD_DIR = DATA_DIR / "uploads"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024  # larger uploads spool to a temporary file
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = 5
+# The day the site takes as today (gongkai.site.clock), an ISO date; unset, the real local date.
+# For tests and for showing the site as of a chosen day, never for production.
+GONGKAI_TODAY = os.environ.get("GONGKAI_TODAY") or None
 # Notification senders by channel (dotted paths); unset channels only write to the outbox.
 GONGKAI_SENDERS: dict[str, str] = {}
 

@@ -3,8 +3,9 @@ site administrator's admin screen and the agency administrator's settings page.
 
 The payment period (国办函〔2020〕109号 and local rules), the default 补正 period (第三十条) and
 whether the fee notice pauses the answer clock are what the agency's deadlines are counted on:
-changing one recomputes the agency's open applications in the same transaction, each moved date
-with its history row (`actions.recompute`)."""
+changing one recomputes the agency's applications it counts in (those with a fee notice or a
+request for correction) in the same transaction, each moved date with its history row
+(`actions.recompute`)."""
 
 from __future__ import annotations
 
@@ -12,12 +13,11 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 
-from gongkai.application.status import Status
 from gongkai.ledger.access import AccessDenied, Actor, role_in
 from gongkai.ledger.actions.audit import audit
 from gongkai.ledger.actions.recompute import dates_of, recompute
 from gongkai.ledger.actions.steps import InvalidRequest
-from gongkai.ledger.models import Agency, Application, Role
+from gongkai.ledger.models import Agency, Application, ClockEvent, ClockEventKind, Role
 from gongkai.ledger.writes import action
 
 #: The fields the answer deadline and the applicant's periods are counted on.
@@ -46,20 +46,27 @@ def agency_save(*, actor: Actor, agency: Agency, on: date) -> list[Application]:
         ) from None
     stored = Agency.objects.select_for_update().filter(pk=agency.pk).first() if agency.pk else None
     changed = [f for f in CLOCK_FIELDS if stored and getattr(stored, f) != getattr(agency, f)]
-    open_ = list(
-        Application.objects.select_for_update()
-        .filter(agency=agency, status__in=[s.value for s in Status if s.is_open])
-        .select_related("agency")
-        if changed
-        else []
-    )
-    before = dates_of(open_)  # counted on the stored settings
+    # The settings count only where a fee notice or a request for correction was sent; answered
+    # applications too, so that a cached deadline and its explanation never disagree.
+    affected: list[Application] = []
+    if changed:
+        counted = ClockEvent.objects.filter(
+            application__agency=agency,
+            kind__in=[ClockEventKind.FEE_NOTICE_SENT, ClockEventKind.CORRECTION_REQUESTED],
+        )
+        affected = list(
+            Application.objects.select_for_update()
+            .filter(pk__in=counted.values("application_id"))
+            .select_related("agency")
+            .prefetch_related("clock_events")
+        )
+    before = dates_of(affected)  # counted on the stored settings
     agency.save()
-    for application in open_:
+    for application in affected:
         application.agency = agency
     moved = recompute(
         actor=actor,
-        applications=open_,
+        applications=affected,
         before=before,
         on=on,
         cause=f"修改本机关{'、'.join(map(_label, changed))}",

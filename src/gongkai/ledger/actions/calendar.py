@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from gongkai.application.status import Status
 from gongkai.clock import YearSchedule
 from gongkai.ledger.access import AccessDenied, Actor
 from gongkai.ledger.actions.audit import audit
@@ -21,19 +20,18 @@ from gongkai.ledger.writes import action
 def holiday_schedule_save(
     *, actor: Actor, schedule: YearSchedule, on: date, text: str = ""
 ) -> list[Application]:
-    """Store `schedule` (replacing the year's earlier entry) and recompute the open applications
-    whose deadline it moves. Returns those applications."""
+    """Store `schedule` (replacing the year's earlier entry) and recompute every application whose
+    count may run through the year, answered ones included: a deadline the schedule moves earlier
+    can turn an answer given on the provisional last day into a late one, and that must show
+    (第三十三条). Returns the applications whose dates moved."""
     if not actor.is_superuser:
         raise AccessDenied("只有系统管理员可以录入节假日安排")
     year = schedule.year
     candidates = list(
         Application.objects.select_for_update()
-        .filter(
-            status__in=[s.value for s in Status if s.is_open],
-            received_on__gte=date(year - 1, 1, 1),
-            received_on__lte=date(year, 12, 31),
-        )
+        .filter(received_on__gte=date(year - 1, 1, 1), received_on__lte=date(year, 12, 31))
         .select_related("agency")
+        .prefetch_related("clock_events")
     )
     before = dates_of(candidates)
     row, _ = HolidaySchedule.objects.select_for_update().get_or_create(year=year)

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from gongkai.application.status import Action, Status
+from gongkai.application.status import Action, Status, transition
 from gongkai.clock import WaitReason
 from gongkai.ledger.access import Actor, require_role
 from gongkai.ledger.actions.audit import audit
 from gongkai.ledger.actions.steps import InvalidRequest, event, guard, locked, step
-from gongkai.ledger.deadlines import deadline_of, refresh_due
-from gongkai.ledger.models import Application, ClockEventKind, DeliveryChannel, Role
+from gongkai.ledger.deadlines import deadline_of, delivery_of, refresh_due
+from gongkai.ledger.models import DELIVERY_OF, Application, ClockEventKind, DeliveryChannel, Role
 from gongkai.ledger.writes import action
 
 #: The longest period an agency may give for a correction (a bound on typing errors, not law).
@@ -80,12 +80,6 @@ def application_deliver_correction_request(
     )
 
 
-_DELIVERED = {
-    ClockEventKind.CORRECTION_REQUESTED: ClockEventKind.CORRECTION_DELIVERED,
-    ClockEventKind.FEE_NOTICE_SENT: ClockEventKind.FEE_NOTICE_DELIVERED,
-}
-
-
 def deliver(
     application: Application,
     *,
@@ -104,7 +98,7 @@ def deliver(
     sent = application.clock_events.filter(kind=notice).first()
     if sent is None:
         raise InvalidRequest(f"尚未{label}，无法记录送达")
-    delivered = application.clock_events.filter(kind=_DELIVERED[notice]).first()
+    delivered = delivery_of(application, notice)
     if delivered is not None:
         raise InvalidRequest(f"已记录于 {delivered.on} 送达，不能重复记录")
     if on < sent.on:
@@ -117,16 +111,16 @@ def deliver(
         ) from None
     if how.needs_signature and not signed_by.strip():
         raise InvalidRequest(
-            f"{how.label}须填写签收人（以送达回证或邮件回执上的签收为准），送达日期为签收之日"
+            f"{how.short}须填写签收人（以送达回证或邮件回执上的签收为准），送达日期为签收之日"
         )
     signed = f"，{signed_by.strip()}签收" if signed_by.strip() else ""
     return step(
         application,
         actor=actor,
         action=action,
-        kind=_DELIVERED[notice],
+        kind=DELIVERY_OF[notice],
         on=on,
-        note="；".join(filter(None, (f"{how.label}{signed}", note.strip()))),
+        note="；".join(filter(None, (f"{how.short}{signed}", note.strip()))),
         correction_reason=correction_reason,
         details={"channel": how.value},
         delivery_channel=how.value,
@@ -250,8 +244,7 @@ def application_extend(
     a breach stays a breach."""
     application = locked(application)
     require_role(actor, application.agency, Role.HEAD)
-    if not application.status_enum.is_open:
-        raise InvalidRequest("已办结的申请不能延期")
+    transition(application.status_enum, Action.EXTEND)
     if application.clock_events.filter(kind=ClockEventKind.EXTENSION).exists():
         raise InvalidRequest("答复期限只能延长一次（第三十三条）")
     if not 1 <= working_days <= 20:

@@ -75,10 +75,8 @@ def application_deliver_fee_notice(
     correction_reason: str = "",
 ) -> Application:
     """The fee notice reached the applicant (送达): the payment period counts from the next day."""
-    application = locked(application)
-    require_role(actor, application.agency, *STAFF_ROLES)
     return deliver(
-        application,
+        locked(application),
         actor=actor,
         action=Action.DELIVER_FEE_NOTICE,
         notice=ClockEventKind.FEE_NOTICE_SENT,

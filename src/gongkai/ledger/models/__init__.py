@@ -1,6 +1,7 @@
 from gongkai.ledger.models.agency import Agency, Membership, Role
 from gongkai.ledger.models.appeal import Appeal, AppealKind, AppealResult
 from gongkai.ledger.models.application import (
+    DELIVERY_OF,
     Application,
     ApplicationCounter,
     ClockEvent,
@@ -24,6 +25,7 @@ from gongkai.ledger.models.prose import ProseSection, ReportProse
 from gongkai.ledger.models.year import ReportCorrection, YearLock
 
 __all__ = [
+    "DELIVERY_OF",
     "Agency",
     "Appeal",
     "AppealKind",

@@ -126,6 +126,13 @@ class ClockEventKind(models.TextChoices):
     FEE_PAID = "fee_paid", "收到缴费"
 
 
+#: A notice that gives the applicant a period, and the event of its delivery (送达).
+DELIVERY_OF = {
+    ClockEventKind.CORRECTION_REQUESTED: ClockEventKind.CORRECTION_DELIVERED,
+    ClockEventKind.FEE_NOTICE_SENT: ClockEventKind.FEE_NOTICE_DELIVERED,
+}
+
+
 class DeliveryChannel(models.TextChoices):
     """How a notice reached the applicant (送达). The applicant's period (补正, 缴费) counts from
     the day after the delivery date recorded here, never from the day the notice was sent."""
@@ -138,6 +145,11 @@ class DeliveryChannel(models.TextChoices):
     @property
     def needs_signature(self) -> bool:
         return self in (DeliveryChannel.IN_PERSON, DeliveryChannel.POST)
+
+    @property
+    def short(self) -> str:
+        """「邮寄送达」: the label without its explanation, for a line of text."""
+        return str(self.label).split("（")[0]
 
 
 class ClockEvent(models.Model):
@@ -167,11 +179,11 @@ class ClockEvent(models.Model):
 
     @property
     def delivery_text(self) -> str:
-        """「邮寄送达（以回执签收日期为准），王伟签收」."""
+        """「邮寄送达，王伟签收」."""
         if not self.delivery_channel:
             return ""
         signed = f"，{self.signed_by}签收" if self.signed_by else ""
-        return f"{DeliveryChannel(self.delivery_channel).label}{signed}"
+        return f"{DeliveryChannel(self.delivery_channel).short}{signed}"
 
 
 class StatusChange(models.Model):

@@ -8,7 +8,6 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from gongkai.errors import GongkaiError
@@ -23,6 +22,7 @@ from gongkai.portal.uploads import MAX_BYTES, MAX_FILES, check_upload
 from gongkai.portal.views.report_file import prose_parts
 from gongkai.report import interchange
 from gongkai.report.layout import layout
+from gongkai.site.clock import current_date
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -114,7 +114,7 @@ def apply(request: HttpRequest, agency_id: int) -> HttpResponse:
                 checked = [check_upload(f.name or "", f.read(MAX_BYTES + 1)) for f in files]
                 application, code = application_submit_online(
                     agency=agency,
-                    today=timezone.localdate(),
+                    today=current_date(),
                     applicant_kind=d["applicant_kind"],
                     applicant_name=d["applicant_name"],
                     id_number=d["id_number"],

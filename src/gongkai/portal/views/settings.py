@@ -16,6 +16,7 @@ from django.shortcuts import redirect, render
 
 from gongkai.errors import GongkaiError
 from gongkai.ledger.access import AccessDenied, require_role
+from gongkai.ledger.actions.agency import agency_save
 from gongkai.ledger.actions.letter import (
     letter_settings_save,
     letter_template_reset,
@@ -33,6 +34,15 @@ class GuideForm(forms.ModelForm[Guide]):
         model = Guide
         fields = ("how_to_apply", "address", "postcode", "office_hours", "phone", "fax", "email")
         widgets: ClassVar = {"how_to_apply": forms.Textarea(attrs={"rows": 6})}
+
+
+class DeadlinesForm(forms.ModelForm[Agency]):
+    """The agency's periods and fee setting: saved through `agency_save`, which recomputes the
+    deadlines they move."""
+
+    class Meta:
+        model = Agency
+        fields = ("fee_payment_working_days", "correction_working_days", "fee_notice_pauses_clock")
 
 
 class TemplateForm(forms.Form):
@@ -126,6 +136,22 @@ def _letter_settings_initial(agency: Agency) -> dict[str, str]:
         "letter_number_pattern": agency.letter_number_pattern,
         **{f"pattern_{kind}": pattern for kind, pattern in own.items()},
     }
+
+
+@login_required
+def deadlines(request: HttpRequest) -> HttpResponse:
+    agency = _admin_agency(request)
+    form = DeadlinesForm(request.POST or None, instance=agency)
+    if request.method == "POST" and form.is_valid():
+        try:
+            moved = agency_save(actor=actor(request), agency=form.instance, on=current_date())
+        except GongkaiError as exc:
+            form.add_error(None, exc.message)
+        else:
+            recomputed = f"，已重新计算 {len(moved)} 件申请的期限并记入办理过程" if moved else ""
+            messages.success(request, f"期限设置已保存{recomputed}")
+            return redirect(f"/settings/deadlines/?agency={agency.pk}")
+    return render(request, "portal/settings_deadlines.html", {"agency": agency, "form": form})
 
 
 @login_required
