@@ -185,10 +185,8 @@ def test_year_summary_counts_late_items(world: World) -> None:
 # --- the page ---------------------------------------------------------------------------------
 
 
-def test_the_page_searches_and_shows_timeliness(
-    world: World, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr("gongkai.ledger.views.catalogue.current_date", lambda: date(2025, 12, 1))
+def test_the_page_searches_and_shows_timeliness(world: World, settings: Any) -> None:
+    settings.GONGKAI_TODAY = date(2025, 12, 1)
     _add(world, title="区政府工作报告", category="规划计划", published_on=date(2025, 10, 24))
     _add(world, title="征收补偿方案", category="征收", published_on=date(2025, 10, 27))
     _add(world, title="财政预算", category="财政", made_on=date(2025, 3, 3))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
@@ -204,8 +205,8 @@ def test_locked_year_needs_a_reason(world: World) -> None:
 # --- through the pages ----------------------------------------------------------------------
 
 
-def test_fee_form_and_notice_on_the_page(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("gongkai.ledger.views.application.current_date", lambda: date(2025, 3, 13))
+def test_fee_form_and_notice_on_the_page(world: World, settings: Any) -> None:
+    settings.GONGKAI_TODAY = date(2025, 3, 13)
     apps = _month_of_requests(world, 11)
     app = apps[-1]
     client = login(world.clerk)
@@ -246,16 +247,14 @@ def test_refused_notices_are_explained(world: World, data: dict[str, str], messa
     assert not FeeNotice.objects.exists()
 
 
-def test_lapse_is_offered_when_the_clock_says_so(
-    world: World, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_lapse_is_offered_when_the_clock_says_so(world: World, settings: Any) -> None:
     app = world.register(received_on=MARCH)
     _notice(world, app, on=date(2025, 3, 4), pages=40)
     client = login(world.clerk)
-    monkeypatch.setattr("gongkai.ledger.views.application.current_date", lambda: date(2025, 4, 1))
+    settings.GONGKAI_TODAY = date(2025, 4, 1)
     page = client.get(f"/applications/{app.pk}/").content.decode()
     assert "待缴费，缴费期限至 2025-04-01" in page and "逾期未缴纳信息处理费”办结" not in page
-    monkeypatch.setattr("gongkai.ledger.views.application.current_date", lambda: date(2025, 4, 2))
+    settings.GONGKAI_TODAY = date(2025, 4, 2)
     page = client.get(f"/applications/{app.pk}/").content.decode()
     assert "缴费期限已于 2025-04-01 届满" in page
     assert "按“其他处理：申请人逾期未缴纳信息处理费”办结" in page

@@ -10,7 +10,7 @@ from datetime import date
 
 from django.db import transaction
 
-from gongkai.application.status import Action, Status
+from gongkai.application.status import Action
 from gongkai.clock import YearSchedule
 from gongkai.ledger.access import AccessDenied, Actor
 from gongkai.ledger.actions.audit import audit
@@ -48,13 +48,15 @@ def holiday_schedule_save(
 
 
 def _recompute(*, actor: Actor, year: int, on: date) -> list[Application]:
+    """Every application whose count may run through `year`, answered ones included: a deadline
+    the schedule moves earlier can turn an answer given on the provisional last day into a late
+    one, and that must show (第三十三条)."""
     cal = calendar()
     moved = []
-    open_ = [s.value for s in Status if s.is_open]
     candidates = Application.objects.select_for_update().filter(
-        status__in=open_, received_on__gte=date(year - 1, 1, 1), received_on__lte=date(year, 12, 31)
+        received_on__gte=date(year - 1, 1, 1), received_on__lte=date(year, 12, 31)
     )
-    for application in candidates.select_related("agency"):
+    for application in candidates.select_related("agency").prefetch_related("clock_events"):
         before, was_provisional = application.due_on, application.due_provisional
         refresh_due(application, save=False, cal=cal)
         if (application.due_on, application.due_provisional) == (before, was_provisional):
