@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from datetime import date, datetime
 
 import click
@@ -16,12 +15,12 @@ import click
 def remind(today: datetime | None, days: int) -> None:
     """给经办人写提醒：答复期限在 N 个工作日内或已超期的申请（建议每个工作日运行一次）。
 
-    提醒写入通知发件箱；配置了邮件或短信发送方式时同时发出。
+    提醒写入通知发件箱；配置了邮件或短信发送方式时同时发出。可在任何目录运行（如 cron），
+    数据目录由环境变量 GONGKAI_HOME 指定，与 gongkai serve 相同。
     """
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.site.settings")
-    import django
+    from gongkai.site.home import setup_django
 
-    django.setup()
+    setup_django(require_database=True)
 
     from gongkai.clock import provisional_note
     from gongkai.ledger.deadlines import calendar, entered_calendar

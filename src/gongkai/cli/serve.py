@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import random
 
 import click
@@ -23,16 +22,21 @@ from gongkai.errors import GongkaiError
     "--check-only", is_flag=True, help="只准备数据库和示例数据，不启动网站（用于检查安装）。"
 )
 def serve(host: str, port: int, demo: bool, check_only: bool) -> None:
-    """启动政府信息公开台账网站（默认使用内置的 SQLite 数据库，数据保存在 ./var）。
+    """启动政府信息公开台账网站（默认使用内置的 SQLite 数据库）。
+
+    数据（数据库、密钥、上传的文件）保存在数据目录：环境变量 GONGKAI_HOME，
+    默认为 ~/.local/share/gongkai；启动时显示。
 
     使用 PostgreSQL：设置环境变量 GONGKAI_DATABASE_URL=postgres://用户@主机/数据库。
     """
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.site.settings")
-    import django
+    from gongkai.site.home import setup_django
+
+    home = setup_django()
     from django.core.management import call_command
 
-    django.setup()
+    click.echo(f"数据目录：{home}（可用环境变量 GONGKAI_HOME 指定）")
     call_command("migrate", verbosity=0, interactive=False)
+    call_command("createcachetable", verbosity=0)
     call_command("collectstatic", verbosity=0, interactive=False)
 
     from django.contrib.auth.models import User

@@ -91,10 +91,6 @@ def report(request: HttpRequest, agency_id: int, year: int) -> HttpResponse:
     )
 
 
-def _address(request: HttpRequest) -> str:
-    return str(request.META.get("REMOTE_ADDR", "unknown"))
-
-
 @never_cache
 def apply(request: HttpRequest, agency_id: int) -> HttpResponse:
     agency = get_object_or_404(Agency, pk=agency_id)
@@ -102,9 +98,9 @@ def apply(request: HttpRequest, agency_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         files = request.FILES.getlist("identity_files")
-        if not throttle.hit(throttle.APPLY_BY_ADDRESS, _address(request)) or not throttle.hit(
-            throttle.APPLY_BY_IDENTITY, code_hash(d["id_number"])
-        ):
+        if not throttle.hit(
+            throttle.APPLY_BY_ADDRESS, throttle.client_address(request)
+        ) or not throttle.hit(throttle.APPLY_BY_IDENTITY, code_hash(d["id_number"])):
             form.add_error(None, "提交过于频繁，请稍后再试；也可以通过信函、传真或当面提交申请。")
         elif len(files) > MAX_FILES:
             form.add_error("identity_files", f"最多上传 {MAX_FILES} 个文件")
@@ -150,7 +146,7 @@ def track(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         digest = code_hash(form.cleaned_data["code"])
         if not (
-            throttle.hit(throttle.LOOKUP_BY_ADDRESS, _address(request))
+            throttle.hit(throttle.LOOKUP_BY_ADDRESS, throttle.client_address(request))
             and throttle.hit(throttle.LOOKUP_BY_CODE, digest)
         ):
             error = "查询过于频繁，请稍后再试。"
