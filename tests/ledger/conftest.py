@@ -92,6 +92,7 @@ def _make_world() -> World:
         code="A1",
         address="示例区人民路 1 号",
         phone="010-00000000",
+        reconsideration_body="示例区人民政府",
     )
     other = Agency.objects.create(name="示例区自然资源局", parent=city)
     User = get_user_model()

@@ -5,10 +5,8 @@ through the actions on the staff pages; here they can be looked at, never edited
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import admin
 
-from gongkai.errors import GongkaiError
 from gongkai.ledger.actions.agency import agency_save
 from gongkai.ledger.models import (
     Agency,
@@ -21,7 +19,6 @@ from gongkai.ledger.models import (
     ProactiveCount,
 )
 from gongkai.ledger.views.common import current_date
-from gongkai.letters import LetterKind, check_template, default_template
 
 
 @admin.register(Agency)
@@ -31,6 +28,13 @@ class AgencyAdmin(admin.ModelAdmin[Agency]):
 
     list_display = ("name", "parent", "code", "index_pattern", "fee_payment_working_days")
     search_fields = ("name",)
+    # What the letters say about the agency: set by its administrator on 「告知书设置」.
+    readonly_fields = (
+        "reconsideration_body",
+        "court",
+        "fee_payment_instructions",
+        "letter_number_pattern",
+    )
 
     def save_model(self, request, obj, form, change) -> None:  # type: ignore[no-untyped-def]
         moved = agency_save(actor=request.user, agency=obj, on=current_date())
@@ -84,35 +88,12 @@ class AuditEntryAdmin(ViewOnly, admin.ModelAdmin[AuditEntry]):
     list_filter = ("action",)
 
 
-class LetterTemplateForm(forms.ModelForm[LetterTemplateText]):
-    class Meta:
-        model = LetterTemplateText
-        fields = ("agency", "kind", "title", "body")
-
-    def clean_body(self) -> str:
-        body: str = self.cleaned_data["body"]
-        try:
-            check_template(body)
-        except GongkaiError as exc:
-            raise forms.ValidationError(exc.message) from None
-        return body
-
-
 @admin.register(LetterTemplateText)
-class LetterTemplateAdmin(admin.ModelAdmin[LetterTemplateText]):
-    """An agency's own wording of a letter; a new one starts from the national default."""
+class LetterTemplateAdmin(ViewOnly, admin.ModelAdmin[LetterTemplateText]):
+    """Edited by the agency's administrator on 「告知书设置」 (the action checks and audits it)."""
 
-    form = LetterTemplateForm
     list_display = ("agency", "kind", "title", "updated_at")
     list_filter = ("agency", "kind")
-
-    def get_changeform_initial_data(self, request):  # type: ignore[no-untyped-def]
-        initial = super().get_changeform_initial_data(request)
-        kind = request.GET.get("kind")
-        if kind in {k.value for k in LetterKind}:
-            default = default_template(LetterKind(kind))
-            initial.update(title=default.title, body=default.body)
-        return initial
 
 
 @admin.register(HolidaySchedule)

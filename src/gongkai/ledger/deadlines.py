@@ -7,6 +7,8 @@ clock events after every change, so any deadline can be recomputed and explained
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from gongkai.clock import (
     Calendar,
     ClockSettings,
@@ -103,3 +105,17 @@ def refresh_due(application: Application, *, cal: Calendar | None = None) -> Dea
     application.due_on = deadline.due
     application.due_provisional = deadline.provisional
     return deadline
+
+
+def deadline_without(
+    application: Application, kinds: Collection[ClockEventKind], cal: Calendar | None = None
+) -> Deadline:
+    """The deadline as it stood without the events of `kinds`: e.g. the original deadline that an
+    extension (第三十三条第二款) moved, for the letter that tells the applicant."""
+    rows = [e for e in application.clock_events.all() if e.kind not in kinds]
+    return answer_deadline(
+        application.received_on,
+        calendar=cal or calendar(),
+        events=[_core_event(e) for e in rows],
+        settings=settings_of(application.agency),
+    )

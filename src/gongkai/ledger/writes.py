@@ -7,9 +7,8 @@ sends no signal: `tests/ledger/test_writes.py` holds the code outside the action
 `seeding()` opens the door for setting a site up from nothing: the tests' fixtures.
 
 Not guarded, each for its reason (`UNGUARDED`): the people-and-roles table the site administrator
-keeps in the admin site, the outbox the notifier writes after an action's commit, and the letter
-templates an agency administrator edits on the settings page (with their audit rows: the audit
-table is written there too, until template editing is an action of its own).
+keeps in the admin site, and the outbox the notifier writes after an action's commit. (Letter
+templates are edited through `letter_template_save`/`letter_template_reset`, audited there.)
 """
 
 from __future__ import annotations
@@ -35,8 +34,6 @@ _inside: ContextVar[int] = ContextVar("gongkai_ledger_action", default=0)
 UNGUARDED = {
     "Membership": "人员和角色由系统管理员在管理后台维护",
     "OutboxMessage": "通知发件箱由通知程序在操作提交后写入",
-    "LetterTemplateText": "告知书模板由机关管理员在设置页面编辑",
-    "AuditEntry": "操作记录由每个操作写入，告知书模板的设置页面也写入",
 }
 
 

@@ -13,7 +13,12 @@ from gongkai.ledger.models.audit import AuditEntry
 from gongkai.ledger.models.calendar import HolidaySchedule
 from gongkai.ledger.models.catalogue import CatalogueCounter, CatalogueItem
 from gongkai.ledger.models.fee import FeeNotice
-from gongkai.ledger.models.letter import Letter, LetterTemplateText
+from gongkai.ledger.models.letter import (
+    Letter,
+    LetterCounter,
+    LetterNumbering,
+    LetterTemplateText,
+)
 from gongkai.ledger.models.outbox import MessageChannel, OutboxMessage
 from gongkai.ledger.models.proactive import ProactiveCount
 from gongkai.ledger.models.prose import ProseSection, ReportProse
@@ -36,6 +41,8 @@ __all__ = [
     "FeeNotice",
     "HolidaySchedule",
     "Letter",
+    "LetterCounter",
+    "LetterNumbering",
     "LetterTemplateText",
     "Membership",
     "MessageChannel",

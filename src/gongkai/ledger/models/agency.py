@@ -5,6 +5,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from gongkai.letters import DEFAULT_NUMBER_PATTERN, number_pattern_problem
+
 
 def index_pattern_problem(pattern: str) -> str | None:
     """Why `pattern` cannot make 索引号, in Chinese; None when it can. It may use {code}, {year}
@@ -21,6 +23,11 @@ def index_pattern_problem(pattern: str) -> str | None:
 
 def validate_index_pattern(pattern: str) -> None:
     if problem := index_pattern_problem(pattern):
+        raise ValidationError(problem)
+
+
+def validate_number_pattern(pattern: str) -> None:
+    if problem := number_pattern_problem(pattern):
         raise ValidationError(problem)
 
 
@@ -71,6 +78,18 @@ class Agency(models.Model):
         help_text="写入告知书的救济途径，如“某某市人民政府”",
     )
     court = models.CharField("管辖人民法院", max_length=200, blank=True)
+    fee_payment_instructions = models.TextField(
+        "缴纳信息处理费的方式",
+        blank=True,
+        help_text="写入收费通知书，如缴费窗口、非税收入账户、网上缴费渠道",
+    )
+    letter_number_pattern = models.CharField(
+        "告知书文号格式",
+        max_length=80,
+        default=DEFAULT_NUMBER_PATTERN,
+        help_text="可用 {year}（年份）、{serial}（年度内序号），如 某政告〔{year}〕第{serial}号",
+        validators=[validate_number_pattern],
+    )
 
     class Meta:
         verbose_name = verbose_name_plural = "机关"

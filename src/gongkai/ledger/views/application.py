@@ -39,7 +39,7 @@ from gongkai.ledger.models import Application, ClockEventKind, Role
 from gongkai.ledger.views.appeal import AppealForm, DecideForm
 from gongkai.ledger.views.common import actor, current_agency, current_date
 from gongkai.ledger.views.fee import fee_context
-from gongkai.ledger.views.letter import IssueForm, SendForm, default_kind
+from gongkai.ledger.views.letter import letters_context
 
 
 @login_required
@@ -179,12 +179,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 agency=agency, initial={"assignee": application.assigned_to_id}
             ),
             **fee_context(application, deadline, today=today, cal=cal, staff=staff),
-            "letters": application.letters.defer("docx", "pdf") if staff else [],
-            "issue_form": IssueForm(
-                initial={"kind": default_kind(application.outcome), "on": today},
-                auto_id="letter-%s",
-            ),
-            "send_form": SendForm(initial={"on": today}, auto_id="send-%s"),
+            **letters_context(application, staff=staff, today=today),
             "appeals": application.appeals.all(),
             "appeal_form": AppealForm(initial={"filed_on": today}, auto_id="appeal-%s"),
             "decide_form": DecideForm(initial={"decided_on": today}, auto_id="decide-%s"),
