@@ -128,3 +128,57 @@ def test_a_correction_after_its_period_may_close_as_no_correction(world: World) 
     actions.application_receive_correction(actor=world.clerk, application=app, on=date(2025, 3, 20))
     assert [f.code for f in deadline_of(app).findings] == ["late_correction"]
     _close(world, app, date(2025, 3, 21), Outcome.OTHER_NO_CORRECTION)
+
+
+def test_the_letter_and_the_step_record_one_delivery(world: World) -> None:
+    """The 补正告知书 marked delivered is the notice's delivery, from which the period runs; the
+    step recorded first marks the letter delivered; two different dates are refused."""
+    from gongkai.ledger.actions.letter import letter_issue, letter_send
+    from gongkai.ledger.letter_facts import LetterRefused
+    from gongkai.letters import LetterKind
+
+    app = world.register(received_on=date(2025, 3, 3))
+    actions.application_request_correction(
+        actor=world.clerk, application=app, on=date(2025, 3, 5), working_days=10
+    )
+    letter = letter_issue(
+        actor=world.clerk,
+        application=app,
+        kind=LetterKind.CORRECTION_REQUEST,
+        on=date(2025, 3, 5),
+        details="申请内容所指的地块名称",
+    )
+    with pytest.raises(InvalidRequest, match="须填写签收人"):
+        letter_send(actor=world.clerk, letter=letter, on=date(2025, 3, 12), channel="post")
+    letter_send(
+        actor=world.clerk, letter=letter, on=date(2025, 3, 12), channel="post", signed_by="王伟"
+    )
+    assert deadline_of(app).waiting is not None
+    assert deadline_of(app).waiting.until == date(2025, 3, 26)  # type: ignore[union-attr]
+    assert app.clock_events.filter(kind=ClockEventKind.CORRECTION_DELIVERED).count() == 1
+
+    other = world.register(received_on=date(2025, 3, 3))
+    actions.application_request_correction(
+        actor=world.clerk, application=other, on=date(2025, 3, 5), working_days=10
+    )
+    second = letter_issue(
+        actor=world.clerk,
+        application=other,
+        kind=LetterKind.CORRECTION_REQUEST,
+        on=date(2025, 3, 5),
+        details="申请内容所指的地块名称",
+    )
+    actions.application_deliver_correction_request(
+        actor=world.clerk, application=other, on=date(2025, 3, 10), channel="electronic"
+    )
+    second.refresh_from_db()
+    assert second.sent_on == date(2025, 3, 10)
+    third = letter_issue(
+        actor=world.clerk,
+        application=other,
+        kind=LetterKind.CORRECTION_REQUEST,
+        on=date(2025, 3, 11),
+        details="申请内容所指的地块名称",
+    )
+    with pytest.raises(LetterRefused, match="送达日期应与之一致"):
+        letter_send(actor=world.clerk, letter=third, on=date(2025, 3, 12), channel="post")

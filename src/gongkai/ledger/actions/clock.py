@@ -12,8 +12,16 @@ from gongkai.ledger.access import Actor, require_role
 from gongkai.ledger.actions.audit import audit
 from gongkai.ledger.actions.steps import InvalidRequest, event, guard, locked, step
 from gongkai.ledger.deadlines import deadline_of, delivery_of, refresh_due
-from gongkai.ledger.models import DELIVERY_OF, Application, ClockEventKind, DeliveryChannel, Role
+from gongkai.ledger.models import (
+    DELIVERY_OF,
+    Application,
+    ClockEventKind,
+    DeliveryChannel,
+    Letter,
+    Role,
+)
 from gongkai.ledger.writes import action
+from gongkai.letters import LetterKind
 
 #: The longest period an agency may give for a correction (a bound on typing errors, not law).
 MAX_CORRECTION_WORKING_DAYS = 60
@@ -80,6 +88,18 @@ def application_deliver_correction_request(
     )
 
 
+#: The letters that carry a notice whose delivery starts the applicant's period (第三十条; the
+#: fee rules), with the step that records the delivery: recorded once, from the step or from the
+#: letter's 「记录送达」, and shown on both.
+NOTICE_LETTERS: dict[ClockEventKind, tuple[LetterKind, Action]] = {
+    ClockEventKind.CORRECTION_REQUESTED: (
+        LetterKind.CORRECTION_REQUEST,
+        Action.DELIVER_CORRECTION_REQUEST,
+    ),
+    ClockEventKind.FEE_NOTICE_SENT: (LetterKind.FEE_NOTICE, Action.DELIVER_FEE_NOTICE),
+}
+
+
 def deliver(
     application: Application,
     *,
@@ -114,6 +134,9 @@ def deliver(
             f"{how.short}须填写签收人（以送达回证或邮件回执上的签收为准），送达日期为签收之日"
         )
     signed = f"，{signed_by.strip()}签收" if signed_by.strip() else ""
+    Letter.objects.filter(
+        application=application, kind=NOTICE_LETTERS[notice][0].value, sent_on__isnull=True
+    ).update(sent_on=on)
     return step(
         application,
         actor=actor,

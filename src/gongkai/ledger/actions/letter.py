@@ -17,11 +17,15 @@ from django.db import transaction
 from gongkai.ledger.access import STAFF_ROLES, Actor, require_role
 from gongkai.ledger.actions.agency import agency_save
 from gongkai.ledger.actions.audit import audit
+from gongkai.ledger.actions.clock import NOTICE_LETTERS, deliver
 from gongkai.ledger.actions.counter import next_serial
+from gongkai.ledger.actions.steps import locked
+from gongkai.ledger.deadlines import delivery_of
 from gongkai.ledger.letter_facts import LetterRefused, facts_of
 from gongkai.ledger.models import (
     Agency,
     Application,
+    ClockEventKind,
     Letter,
     LetterCounter,
     LetterNumbering,
@@ -107,7 +111,12 @@ def letter_issue(
 
 
 @action
-def letter_send(*, actor: Actor, letter: Letter, on: date) -> Letter:
+def letter_send(
+    *, actor: Actor, letter: Letter, on: date, channel: str = "", signed_by: str = ""
+) -> Letter:
+    """送达: the letter reached the applicant on `on`. For the 补正告知书 and the 收费通知书 this is
+    also the clock's delivery of the notice, from which the applicant's period runs (第三十条;
+    the fee rules): one record, made here or in the step 「…送达申请人」, never two."""
     letter = (
         Letter.objects.select_for_update().select_related("application__agency").get(pk=letter.pk)
     )
@@ -117,6 +126,9 @@ def letter_send(*, actor: Actor, letter: Letter, on: date) -> Letter:
         raise LetterRefused(f"“{letter.title}”已于 {letter.sent_on} 送达")
     if on < letter.dated_on:
         raise LetterRefused(f"送达日期不能早于落款日期 {letter.dated_on}")
+    notice = next((n for n, (k, _) in NOTICE_LETTERS.items() if k == letter.kind), None)
+    if notice is not None:
+        _deliver_notice(letter, notice, actor=actor, on=on, channel=channel, signed_by=signed_by)
     letter.sent_on = on
     letter.save(update_fields=["sent_on"])
     audit(actor=actor, agency=application.agency, action="letter_send", obj=letter, on=on)
@@ -128,6 +140,40 @@ def letter_send(*, actor: Actor, letter: Letter, on: date) -> Letter:
         )
     )
     return letter
+
+
+def _deliver_notice(
+    letter: Letter,
+    kind: ClockEventKind,
+    *,
+    actor: Actor,
+    on: date,
+    channel: str,
+    signed_by: str,
+) -> None:
+    step_action = NOTICE_LETTERS[kind][1]
+    application = locked(letter.application)
+    recorded = delivery_of(application, kind)
+    if recorded is not None:
+        if recorded.on != on:
+            raise LetterRefused(
+                f"办理过程中已记录{ClockEventKind(kind).label}于 {recorded.on} 送达，"
+                f"告知书的送达日期应与之一致"
+            )
+        return
+    if not application.clock_events.filter(kind=kind).exists():
+        return  # a letter issued without the step (e.g. before the ledger kept it): no period
+    deliver(
+        application,
+        actor=actor,
+        action=step_action,
+        notice=kind,
+        on=on,
+        channel=channel,
+        signed_by=signed_by,
+        note=f"{letter.title}{letter.number}",
+        correction_reason="",
+    )
 
 
 @action

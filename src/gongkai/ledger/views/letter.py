@@ -15,8 +15,9 @@ from gongkai.application.outcome import Outcome
 from gongkai.application.status import Status
 from gongkai.errors import GongkaiError
 from gongkai.ledger.access import applications_visible_to, may_see_personal_data
+from gongkai.ledger.actions.clock import NOTICE_LETTERS
 from gongkai.ledger.actions.letter import letter_issue, letter_send
-from gongkai.ledger.models import Application, Letter
+from gongkai.ledger.models import Application, DeliveryChannel, Letter
 from gongkai.ledger.views.common import actor
 from gongkai.letters import LetterKind, MissingFacts, default_template
 
@@ -42,6 +43,9 @@ class IssueForm(forms.Form):
 
 class SendForm(forms.Form):
     on = forms.DateField(label="送达日期", widget=_DATE)
+    # For the 补正告知书 and the 收费通知书, whose delivery starts the applicant's period.
+    channel = forms.ChoiceField(label="送达方式", choices=DeliveryChannel.choices, required=False)
+    signed_by = forms.CharField(label="签收人", max_length=100, required=False)
 
 
 # What the details box holds for each kind that asks one (the `LetterFacts` field it fills).
@@ -84,6 +88,8 @@ def letters_context(application: Application, *, staff: bool, today: date) -> di
             initial={"kind": default_kind(application), "on": today}, auto_id="letter-%s"
         ),
         "send_form": SendForm(initial={"on": today}, auto_id="send-%s"),
+        "notice_kinds": [kind.value for kind, _ in NOTICE_LETTERS.values()],
+        "delivery_channels": DeliveryChannel.choices,
         "letter_needs": [(k.label, *needs(k)) for k in LetterKind],
     }
 
@@ -173,7 +179,13 @@ def send(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, "请填写送达日期")
     else:
         try:
-            letter_send(actor=actor(request), letter=letter, on=on)
+            letter_send(
+                actor=actor(request),
+                letter=letter,
+                on=on,
+                channel=form.cleaned_data["channel"],
+                signed_by=form.cleaned_data["signed_by"],
+            )
         except GongkaiError as exc:
             messages.error(request, exc.message)
         else:
