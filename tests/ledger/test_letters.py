@@ -26,6 +26,7 @@ from gongkai.ledger.actions.letter import (
     letter_template_reset,
     letter_template_save,
 )
+from gongkai.ledger.letter_facts import facts_of
 from gongkai.ledger.models import AuditEntry, Letter, LetterTemplateText, OutboxMessage
 from gongkai.letters import LetterKind, TemplateError
 
@@ -322,24 +323,13 @@ def test_the_six_procedure_letters_issue_from_what_the_ledger_holds(world: World
     assert "在2025年4月9日（含当日）前缴纳信息处理费720 元" in text
 
 
-def test_a_date_counted_through_a_year_without_holidays_is_not_written(world: World) -> None:
-    """A letter tells the applicant no provisional date: 2027 has no schedule built in."""
+def test_an_extension_in_december_states_its_dates_as_provisional(world: World) -> None:
+    """The extension must be told within the period (第三十三条第二款), so in December a letter
+    counting into 2027, which has no schedule built in, issues with its dates marked provisional
+    (issue 12); once 2027 is entered the dates are plain."""
     app = world.register(received_on=date(2026, 12, 14))
     actions.application_extend(
         actor=world.head, application=app, on=date(2026, 12, 28), working_days=20
-    )
-    with pytest.raises(LetterRefused, match="2027年的节假日安排尚未录入"):
-        letter_issue(
-            actor=world.clerk,
-            application=app,
-            kind=LetterKind.EXTENSION,
-            on=date(2026, 12, 28),
-            reasons="需要调取档案",
-        )
-    assert not Letter.objects.exists()
-    root = get_user_model().objects.create_superuser("root", password="pw-root")
-    actions.holiday_schedule_save(
-        actor=root, schedule=parse_schedule(2027, "1月1日放假"), on=date(2026, 12, 28)
     )
     letter = letter_issue(
         actor=world.clerk,
@@ -348,7 +338,34 @@ def test_a_date_counted_through_a_year_without_holidays_is_not_written(world: Wo
         on=date(2026, 12, 28),
         reasons="需要调取档案",
     )
-    assert "延长至2027年" in letter.text
+    marked = "（含当日；2027年放假安排公布前暂按周末和元旦推算，公布后以重新计算的日期为准）"
+    assert letter.text.count(marked) == 2  # the original and the extended deadline
+    root = get_user_model().objects.create_superuser("root", password="pw-root")
+    actions.holiday_schedule_save(
+        actor=root, schedule=parse_schedule(2027, "1月1日放假"), on=date(2026, 12, 28)
+    )
+    again = letter_issue(
+        actor=world.clerk,
+        application=app,
+        kind=LetterKind.EXTENSION,
+        on=date(2026, 12, 29),
+        reasons="需要调取档案",
+    )
+    assert "延长至2027年" in again.text and "暂按周末和元旦推算" not in again.text
+
+
+def test_a_lapse_is_not_decided_on_a_provisional_count(world: World) -> None:
+    """逾期不补正 states the applicant's last day: never one counted through a year without a
+    schedule, since the real schedule could make the period longer."""
+    app = world.register(received_on=date(2026, 12, 14))
+    actions.application_request_correction(
+        actor=world.clerk, application=app, on=date(2026, 12, 15), working_days=15
+    )
+    actions.application_deliver_correction_request(
+        actor=world.clerk, application=app, on=date(2026, 12, 16), channel="electronic"
+    )
+    with pytest.raises(LetterRefused, match="2027年的节假日安排尚未录入"):
+        facts_of(app, kind=LetterKind.OTHER_NO_CORRECTION, on=date(2027, 2, 1))
 
 
 def test_the_pages_default_letter_for_an_open_application_issues(world: World) -> None:

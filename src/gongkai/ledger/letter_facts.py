@@ -124,10 +124,13 @@ def _extension(application: Application) -> dict[str, Any]:
     cal = calendar()
     after = deadline_of(application, cal)
     before = deadline_without(application, {ClockEventKind.EXTENSION}, cal)
+    # The extension must be told within the period (第三十三条第二款), December included: a date
+    # counted through a year whose schedule is not entered is written as provisional, not refused.
     return {
         "extension_days": extension.working_days,
-        "original_deadline": _certain(before, cal, application),
-        "new_deadline": _certain(after, cal, application),
+        "original_deadline": _due(before),
+        "new_deadline": _due(after),
+        "provisional_years": tuple(sorted({*before.provisional_years, *after.provisional_years})),
     }
 
 
@@ -155,10 +158,10 @@ def _lapsed(application: Application, reason: WaitReason, on: date) -> date:
     return last
 
 
-def _certain(deadline: Deadline, cal: Calendar, application: Application) -> date:
+def _due(deadline: Deadline) -> date:
     if deadline.due is None:
         raise LetterRefused("答复期限尚未确定（正在等待申请人补正或者缴费），不能写入告知书")
-    return _checked(deadline.due, cal, application)
+    return deadline.due
 
 
 def _checked(day: date, cal: Calendar, application: Application) -> date:

@@ -83,6 +83,9 @@ class LetterFacts:
     fee_days: int | None = None  # the payment period, in working days from receipt of the notice
     fee_due: date | None = None  # its last day, once known
     payment: str = ""  # how to pay: account, counter, online channel
+    #: Years whose holiday schedule was not yet published when the deadlines above were counted:
+    #: a date in such a year is written as provisional (counted on weekends and 元旦 only).
+    provisional_years: tuple[int, ...] = ()
 
     def __post_init__(self) -> None:
         _clean_strings(

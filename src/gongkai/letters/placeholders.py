@@ -68,9 +68,19 @@ def _date(d: date | None) -> str | None:
     return chinese_date(d) if d else None
 
 
-def _last_day(d: date | None) -> str | None:
-    """A deadline, saying that the day itself counts."""
-    return f"{chinese_date(d)}（含当日）" if d else None
+def _last_day(d: date | None, provisional: tuple[int, ...] = ()) -> str | None:
+    """A deadline, saying that the day itself counts, and that it is provisional when it was
+    counted through a year whose holiday schedule is not yet published."""
+    if d is None:
+        return None
+    years = [y for y in provisional if y <= d.year]
+    if not years:
+        return f"{chinese_date(d)}（含当日）"
+    named = "、".join(f"{y}年" for y in years)
+    return (
+        f"{chinese_date(d)}（含当日；{named}放假安排公布前暂按周末和元旦推算，"
+        f"公布后以重新计算的日期为准）"
+    )
 
 
 def _number(n: int | None) -> str | None:
@@ -123,8 +133,8 @@ def values(kind: LetterKind, facts: LetterFacts) -> dict[str, str | None]:
         "correction_days": _number(facts.correction_days),
         "correction_due": _last_day(facts.correction_due),
         "extension_days": _number(facts.extension_days),
-        "original_deadline": _last_day(facts.original_deadline),
-        "new_deadline": _last_day(facts.new_deadline),
+        "original_deadline": _last_day(facts.original_deadline, facts.provisional_years),
+        "new_deadline": _last_day(facts.new_deadline, facts.provisional_years),
         "third_party": _text(facts.third_party),
         "consulted_agency": _text(facts.consulted_agency),
         "consulted": "和".join(_CONSULTED[p][0] for p in facts.consulted) or None,
