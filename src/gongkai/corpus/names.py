@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 from gongkai.corpus.regions import Level, Region, region_path, split_regions
 from gongkai.extract.lines import split_lines
-from gongkai.extract.markup import to_text
 from gongkai.extract.title import _arabic_years, find_title
 
 _SPACE = re.compile(r"\s+")
@@ -128,12 +127,12 @@ def parse_agency(name: str) -> AgencyName:
 
 def agency_from_title(text: str) -> str | None:
     """The agency a report's title (or the first lines of a report) names, as printed."""
-    return find_title(split_lines(to_text(text)), None).agency
+    return find_title(split_lines(text), None).agency
 
 
 def year_from_title(text: str) -> int | None:
     """The year a report's title (or the first lines of a report) reports on."""
-    return find_title(split_lines(to_text(text)), None).year
+    return find_title(split_lines(text), None).year
 
 
 def __getattr__(attribute: str) -> object:
