@@ -26,7 +26,13 @@ from gongkai.extract.readers import Limits, ReadDocument, read_document
 from gongkai.extract.sections import Sections, find_sections, prose
 from gongkai.extract.stream import Item, build
 from gongkai.extract.tables import Ending, LocatedTable, locate_tables
-from gongkai.extract.title import Title, find_title, year_from_prose, year_from_published
+from gongkai.extract.title import (
+    Title,
+    agency_from_metadata,
+    find_title,
+    year_from_prose,
+    year_from_published,
+)
 from gongkai.report.document import Report
 from gongkai.report.editions import PROSE_SECTIONS
 from gongkai.report.grid import Edition, Section
@@ -126,7 +132,8 @@ def _extract_lines(text: str, *, source: str = "") -> Extraction:
         where = f"{source} 中" if source else ""
         raise ExtractionError(f"{where}未找到政府信息公开工作年度报告的标题、章节或表格")
 
-    report = Report(agency=title.agency or metadata.get("source"), year=year, prose=texts)
+    agency = title.agency or agency_from_metadata(metadata)
+    report = Report(agency=agency, year=year, prose=texts)
     mixed = assemble.decide_edition(report, tables, year)
     cells = assemble.fill_tables(report, tables)
     if is_legacy(text, year, sum(1 for _ in report.cells())):
