@@ -27,7 +27,7 @@ SHARED = ROOT.parent / "shared"
 NAMES = sorted(p.stem for p in (CORPUS / "gold").glob("*.json"))
 SEED_NAMES = sorted(p.stem for p in GOLD.glob("*.json"))
 #: Cells (metadata included) the corpus reads correctly today, of 799: a change may only raise it.
-CORPUS_FLOOR = 735
+CORPUS_FLOOR = 742
 
 
 @dataclass
