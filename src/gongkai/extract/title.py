@@ -42,6 +42,7 @@ _TITLE_INSIDE = re.compile(
 #: continued by the next ("信息公开工作年度报告").
 _PHRASE = "政府信息公开工作年度报告"
 _OPENING = re.compile(r"^(?:关于)?(?:政府)?信息公开")
+_BRACKETED_YEAR = re.compile(r"[（(]((?:19|20)\d{2})年度?[)）]")
 _YEAR_AT_END = re.compile(r"(?:19|20)\d{2}\s*年度?$")
 #: How the name of an organ ends: 政府, 办公室, 局, 委员会, 街道办事处, 镇, 管委会 … (a name in
 #: brackets after it, 「中共昆山市委组织部（昆山市公务员局）」, aside).
@@ -109,7 +110,10 @@ def _title_at(content: list[Line], plain: list[str], i: int) -> Title | None:
         previous = plain[i - 2] if i > 1 else ""
     following = plain[last + 1] if last + 1 < len(content) else ""
     agency = _agency(text) or _beside(previous) or _bracketed(following)
-    return Title(text, line.number, agency, _year(text))
+    year = _year(text)
+    if year is None and (found := _BRACKETED_YEAR.fullmatch(following)):
+        year = int(found.group(1))  # 「政府信息公开工作年度报告」 / 「（2022年度）」
+    return Title(text, line.number, agency, year)
 
 
 def agency_from_metadata(metadata: dict[str, str]) -> str | None:
