@@ -122,3 +122,41 @@ def test_numbers_between_label_lines_that_each_carry_numbers_are_not_guessed() -
     assert "other_no_correction" not in extraction.report.requests
     named = {ref.path for d in extraction.doubts for ref in d.cells}
     assert "requests.other_no_correction" in named
+
+
+def _detached_lines(text: str) -> list[str]:
+    """The lines of numbers of section 三's block in the detached fixture."""
+    return [line for line in text.splitlines() if line.count(" ") == 6 and line[:1].isdigit()]
+
+
+def test_a_row_no_label_names_among_the_labels_leaves_the_block_in_doubt() -> None:
+    """A row the national table has not (「其中：网上申请」) printed with its numbers, and a row
+    printed with none: as many lines as labels, but a line's row would be guessed by position."""
+    text = (DOCUMENTS / "pdf-text-numbers-detached.txt").read_text(encoding="utf-8")
+    lines = _detached_lines(text)
+    text = text.replace(
+        "二、上年结转政府信息公开申请数量\n", "其中：网上申请\n二、上年结转政府信息公开申请数量\n"
+    )
+    text = text.replace(lines[5] + "\n", "").replace(
+        lines[0] + "\n", lines[0] + "\n1 0 0 0 0 0 1\n"
+    )
+    extraction = extract_text(text)
+    gold = from_dict(json.loads((DOCUMENTS / "pdf-text-numbers-detached.json").read_text("utf-8")))
+    want = dict(gold.cells())
+    got = dict(extraction.report.cells())
+    assert {p: v for p, v in got.items() if want[p] != v} == {}
+    assert not [p for p in got if p.startswith("requests.")]
+
+
+def test_lines_whose_sums_fail_in_their_rows_leave_the_block_in_doubt() -> None:
+    """Two lines of numbers printed in each other's place: the labels and their count agree, but
+    the rows' sums (R2) do not hold, so the order is not confirmed and no line is read."""
+    text = (DOCUMENTS / "pdf-text-numbers-detached.txt").read_text(encoding="utf-8")
+    lines = _detached_lines(text)
+    first, second = lines[2], lines[3]
+    swapped = " ".join(first.split()[:6] + second.split()[6:])
+    text = text.replace(first + "\n", swapped + "\n", 1)
+    extraction = extract_text(text)
+    assert not [p for p, _ in extraction.report.cells() if p.startswith("requests.")]
+    (doubt,) = [d for d in extraction.doubts if d.rule == "ambiguous"]
+    assert "各栏之和与总计不符" in doubt.message

@@ -3,9 +3,10 @@ column by column gives every row label first, one a line, then every row's numbe
 line.
 
 The labels say which rows there are and in what order; the block's lines are the rows' numbers in
-the same order. Only where the two agree — as many lines of numbers as labels, each line with as
-many numbers as its row has cells (or its digits run together, for `cells` to split by the sums)
-— is each line given to its row. Otherwise no line can be told
+the same order. Only where the two agree — as many lines of numbers as labels, no text of a row
+no label names among the labels, each line with as many numbers as its row has cells (or its
+digits run together, for `cells` to split by the sums), and in section 三 each line's numbers
+adding up to its total (R2) — is each line given to its row. Otherwise no line can be told
 to belong to a row by anything but its position, so every row of the block is in doubt, with the
 reason; nothing is assigned by position alone.
 """
@@ -15,9 +16,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from gongkai.extract.labels import Label, LabelIndex
+from gongkai.extract.labels import Label, LabelIndex, follows_table_text
+from gongkai.extract.normalize import NUMBERING_AT_END
 from gongkai.extract.stream import Item, ItemKind
-from gongkai.report.editions import TABLES
+from gongkai.report.editions import APPLICANT_KEYS, TABLES
+from gongkai.report.grid import Section
 
 _LEAST = 2  # fewer labels or lines of numbers than this are an ordinary row
 _BACK = 400  # items of text looked back over for the block's labels (a table has fewer)
@@ -53,8 +56,10 @@ def rows(items: list[Item], last: int, first: int, stop: int, index: LabelIndex)
     resume = first + sum(len(line) for line in lines)
     resume = _skip_breaks(items, resume, stop)
     widths = [_width(label, index) for label, _, _ in labels]
-    if len(lines) == len(labels) and all(
-        _fits(width, line) for width, line in zip(widths, lines, strict=True)
+    if (
+        len(lines) == len(labels)
+        and all(_fits(width, line) for width, line in zip(widths, lines, strict=True))
+        and all(_adds_up(line, index) for line in lines)
     ):
         out = [
             Row(label, printed, number, tuple(line))
@@ -62,7 +67,7 @@ def rows(items: list[Item], last: int, first: int, stop: int, index: LabelIndex)
         ]
         return Block(out, resume)
     if len(lines) == len(labels):
-        why = "该表的数字与行名分开排列，有的数字行与其行的单元格个数不符"
+        why = "该表的数字与行名分开排列，有的数字行与其行的单元格个数不符或各栏之和与总计不符"
     else:
         why = f"该表的数字与行名分开排列，{len(labels)} 个行名却有 {len(lines)} 行数字"
     why += "，无法确定各行数字属于哪一行"
@@ -86,6 +91,10 @@ def _labels(items: list[Item], last: int, index: LabelIndex) -> list[tuple[Label
         printed += item.text
         label = index.match(chunk, item.key)
         if label is not None:
+            before = chunk[: len(chunk) - len(label.core)]
+            mark = NUMBERING_AT_END.search(before)
+            if not follows_table_text(before[: mark.start()] if mark else before):
+                return []  # the text of a row no label names ("其中：网上申请"): its line is unknown
             found.append((label, printed, item.line))
             chunk, printed = "", ""
     if chunk:  # text after the last label: the block's labels do not end where its numbers start
@@ -131,6 +140,17 @@ def _fits(width: int | None, line: list[Item]) -> bool:
     if width is None or _count(line) == width:
         return True
     return len(line) == 1 and line[0].kind is ItemKind.RUN and " " not in line[0].text.strip()
+
+
+def _adds_up(line: list[Item], index: LabelIndex) -> bool:
+    """Whether a line of section 三 whose seven numbers are all printed apart adds up (R2): the
+    order of the lines is confirmed by the rows' sums, where they can be checked."""
+    if index.section is not Section.REQUESTS:
+        return True
+    numbers = [int(n) for item in line for n in item.text.split() if n.isdigit()]
+    if len(numbers) != _count(line) or len(numbers) != len(APPLICANT_KEYS) + 1:
+        return True  # blanks or run-together digits: `cells` holds them to the sums
+    return sum(numbers[:-1]) == numbers[-1]
 
 
 def _count(line: list[Item]) -> int:
