@@ -68,8 +68,8 @@ class _Lines(HTMLParser):
 def read_text_with_markup(data: bytes, name: str, limits: Limits) -> ReadDocument | None:
     """The document when `data` is text with markup inside it; None when it is not (no markup,
     not text, or markup from its first character: a page for the web page reader)."""
-    if b"<" not in data:
-        return None
+    if b"<" not in data or data.startswith(b"%PDF") or b"\x00" in data[:4096]:
+        return None  # no markup, or no text (a PDF; zips, images and UTF-16 show a NUL at once)
     try:
         decoded = decode(data, name=name)
     except InputError:
