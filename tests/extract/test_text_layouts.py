@@ -160,3 +160,32 @@ def test_lines_whose_sums_fail_in_their_rows_leave_the_block_in_doubt() -> None:
     assert not [p for p, _ in extraction.report.cells() if p.startswith("requests.")]
     (doubt,) = [d for d in extraction.doubts if d.rule == "ambiguous"]
     assert "各栏之和与总计不符" in doubt.message
+
+
+def test_section_2_numbers_detached_from_labels_of_one_and_three_cells() -> None:
+    """Section 二 taken from a PDF column by column: each group's labels, then its numbers."""
+    proactive = "\n".join(
+        [
+            "第二十条第（一）项",
+            "信息内容 本年制发件数 本年废止件数 现行有效件数",
+            "规章",
+            "行政规范性文件",
+            "0 0 3",
+            "5 1 36",
+            "第二十条第（六）项",
+            "信息内容 本年处理决定数量",
+            "行政处罚",
+            "行政强制",
+            "80",
+            "178",
+        ]
+    )
+    report = extract_text(
+        document(proactive, title="某县司法局2021年政府信息公开工作年度报告")
+    ).report
+    assert report.proactive == {
+        "rules": {"issued": 0, "repealed": 0, "in_force": 3},
+        "normative_documents": {"issued": 5, "repealed": 1, "in_force": 36},
+        "penalty": {"decisions": 80},
+        "coercion": {"decisions": 178},
+    }
