@@ -13,6 +13,7 @@ from django.test import Client
 
 from gongkai.application.outcome import Outcome
 from gongkai.ledger import actions
+from gongkai.ledger.actions.agency import agency_save
 from gongkai.ledger.actions.letter import LetterRefused, letter_issue, letter_send
 from gongkai.ledger.admin import LetterTemplateForm
 from gongkai.ledger.models import Letter, LetterTemplateText, OutboxMessage
@@ -38,7 +39,7 @@ def pdf_text(data: bytes) -> str:
 
 def test_denial_letter_carries_the_facts_and_reconsideration_first(world: World) -> None:
     world.agency.reconsideration_body = "示例市人民政府"
-    world.agency.save()
+    agency_save(actor=world.admin, agency=world.agency, on=date(2025, 3, 1))
     app = closed(world, Outcome.DENIED_PROCESS_INFORMATION)
     letter = letter_issue(
         actor=world.clerk,

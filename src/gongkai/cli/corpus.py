@@ -3,7 +3,6 @@ oversight database (in parallel, resumable), and generate a test corpus."""
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -11,10 +10,9 @@ import click
 
 
 def _django() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.site.settings")
-    import django
+    from gongkai.site.home import setup_django
 
-    django.setup()
+    setup_django()
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0, interactive=False)

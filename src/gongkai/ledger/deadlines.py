@@ -12,10 +12,12 @@ from gongkai.clock import (
     ClockSettings,
     ConsultationEnded,
     ConsultationStarted,
+    CorrectionDelivered,
     CorrectionReceived,
     CorrectionRequested,
     Deadline,
     Extension,
+    FeeNoticeDelivered,
     FeeNoticeSent,
     FeePaid,
     Party,
@@ -24,7 +26,14 @@ from gongkai.clock import (
 from gongkai.clock import (
     ClockEvent as CoreEvent,
 )
-from gongkai.ledger.models import Agency, Application, ClockEvent, ClockEventKind, HolidaySchedule
+from gongkai.ledger.models import (
+    DELIVERY_OF,
+    Agency,
+    Application,
+    ClockEvent,
+    ClockEventKind,
+    HolidaySchedule,
+)
 
 
 def calendar() -> Calendar:
@@ -42,6 +51,8 @@ def _core_event(row: ClockEvent) -> CoreEvent:
     kind = ClockEventKind(row.kind)
     if kind is ClockEventKind.CORRECTION_REQUESTED:
         return CorrectionRequested(on=row.on, working_days=row.working_days)
+    if kind is ClockEventKind.CORRECTION_DELIVERED:
+        return CorrectionDelivered(on=row.on, how=row.delivery_text)
     if kind is ClockEventKind.CORRECTION_RECEIVED:
         return CorrectionReceived(on=row.on)
     if kind is ClockEventKind.CONSULTATION_STARTED:
@@ -53,7 +64,16 @@ def _core_event(row: ClockEvent) -> CoreEvent:
         return Extension(on=row.on, working_days=row.working_days or 0, approver=approver)
     if kind is ClockEventKind.FEE_NOTICE_SENT:
         return FeeNoticeSent(on=row.on)
+    if kind is ClockEventKind.FEE_NOTICE_DELIVERED:
+        return FeeNoticeDelivered(on=row.on, how=row.delivery_text)
     return FeePaid(on=row.on)
+
+
+def delivery_of(application: Application, notice: ClockEventKind) -> ClockEvent | None:
+    """The delivery (送达) of `notice` (告知补正 or 发出收费通知) to the applicant: its row, with
+    `on` (the delivery date the applicant's period counts from), `delivery_channel`, `signed_by`
+    and `delivery_text`; None while it is not recorded."""
+    return application.clock_events.filter(kind=DELIVERY_OF[notice]).first()
 
 
 def deadline_of(application: Application, cal: Calendar | None = None) -> Deadline:
@@ -71,16 +91,15 @@ def settings_of(agency: Agency) -> ClockSettings:
     return ClockSettings(
         fee_notice_pauses=agency.fee_notice_pauses_clock,
         fee_payment_working_days=agency.fee_payment_working_days,
+        correction_working_days=agency.correction_working_days,
     )
 
 
-def refresh_due(
-    application: Application, *, save: bool = True, cal: Calendar | None = None
-) -> None:
+def refresh_due(application: Application, *, cal: Calendar | None = None) -> Deadline:
     """Recompute the cached `due_on` (None while the clock waits for the applicant: 补正, 缴费)
-    and whether it is provisional."""
+    and whether it is provisional, on the instance (the calling action saves it); returns the
+    deadline it was computed from."""
     deadline = deadline_of(application, cal)
     application.due_on = deadline.due
     application.due_provisional = deadline.provisional
-    if save:
-        application.save(update_fields=["status", "due_on", "due_provisional", "updated_at"])
+    return deadline

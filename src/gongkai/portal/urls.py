@@ -19,6 +19,7 @@ urlpatterns = [
     path("open/<int:agency_id>/apply/", public.apply, name="apply"),
     path("attachments/<int:pk>/", staff.attachment, name="attachment"),
     path("settings/guide/", settings.guide, name="settings_guide"),
+    path("settings/deadlines/", settings.deadlines, name="settings_deadlines"),
     path("settings/letters/", settings.letters, name="settings_letters"),
     path("settings/letters/<slug:kind>/", settings.letter, name="settings_letter"),
 ]

@@ -17,6 +17,7 @@ from gongkai.ledger.access import STAFF_ROLES, Actor, require_role
 from gongkai.ledger.actions.audit import audit
 from gongkai.ledger.models import Application, ClockEventKind, Letter, LetterTemplateText
 from gongkai.ledger.notify import notify_applicant
+from gongkai.ledger.writes import action
 from gongkai.letters import Agency as LetterAgency
 from gongkai.letters import (
     LetterFacts,
@@ -72,7 +73,7 @@ def facts_of(
     )
 
 
-@transaction.atomic
+@action
 def letter_issue(
     *,
     actor: Actor,
@@ -112,7 +113,7 @@ def letter_issue(
     return letter
 
 
-@transaction.atomic
+@action
 def letter_send(*, actor: Actor, letter: Letter, on: date) -> Letter:
     letter = (
         Letter.objects.select_for_update().select_related("application__agency").get(pk=letter.pk)

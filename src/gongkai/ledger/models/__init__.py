@@ -1,10 +1,12 @@
 from gongkai.ledger.models.agency import Agency, Membership, Role
 from gongkai.ledger.models.appeal import Appeal, AppealKind, AppealResult
 from gongkai.ledger.models.application import (
+    DELIVERY_OF,
     Application,
     ApplicationCounter,
     ClockEvent,
     ClockEventKind,
+    DeliveryChannel,
     StatusChange,
 )
 from gongkai.ledger.models.audit import AuditEntry
@@ -18,6 +20,7 @@ from gongkai.ledger.models.prose import ProseSection, ReportProse
 from gongkai.ledger.models.year import ReportCorrection, YearLock
 
 __all__ = [
+    "DELIVERY_OF",
     "Agency",
     "Appeal",
     "AppealKind",
@@ -29,6 +32,7 @@ __all__ = [
     "CatalogueItem",
     "ClockEvent",
     "ClockEventKind",
+    "DeliveryChannel",
     "FeeNotice",
     "HolidaySchedule",
     "Letter",

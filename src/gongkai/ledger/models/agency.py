@@ -53,7 +53,13 @@ class Agency(models.Model):
         "缴费期限（工作日）",
         default=20,
         validators=[MinValueValidator(1), MaxValueValidator(60)],
-        help_text="自收费通知送达次日起计算；逾期未缴费的视为放弃申请（按本地规定设置）",
+        help_text="自收费通知送达申请人次日起计算；逾期未缴费的视为放弃申请（按本地规定设置）",
+    )
+    correction_working_days = models.PositiveSmallIntegerField(
+        "补正期限（工作日）",
+        default=15,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text="告知补正时默认给申请人的期限，自补正告知送达次日起计算；每次告知补正时可另行确定（第三十条）",
     )
     address = models.CharField("办公地址", max_length=200, blank=True)
     office_hours = models.CharField("办公时间", max_length=100, blank=True)

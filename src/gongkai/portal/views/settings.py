@@ -15,10 +15,12 @@ from django.shortcuts import redirect, render
 
 from gongkai.errors import GongkaiError
 from gongkai.ledger.access import AccessDenied, require_role
+from gongkai.ledger.actions.agency import agency_save
 from gongkai.ledger.actions.audit import audit
 from gongkai.ledger.models import Agency, LetterTemplateText, Role
-from gongkai.ledger.views.common import actor, current_agency
+from gongkai.ledger.views.common import actor, current_agency, current_date
 from gongkai.letters import PLACEHOLDERS, LetterKind, check_template, default_template
+from gongkai.portal.actions import guide_save
 from gongkai.portal.models import Guide
 
 
@@ -27,6 +29,15 @@ class GuideForm(forms.ModelForm[Guide]):
         model = Guide
         fields = ("how_to_apply", "address", "postcode", "office_hours", "phone", "fax", "email")
         widgets: ClassVar = {"how_to_apply": forms.Textarea(attrs={"rows": 6})}
+
+
+class DeadlinesForm(forms.ModelForm[Agency]):
+    """The agency's periods and fee setting: saved through `agency_save`, which recomputes the
+    deadlines they move."""
+
+    class Meta:
+        model = Agency
+        fields = ("fee_payment_working_days", "correction_working_days", "fee_notice_pauses_clock")
 
 
 class TemplateForm(forms.Form):
@@ -57,12 +68,26 @@ def guide(request: HttpRequest) -> HttpResponse:
     instance = Guide.objects.filter(agency=agency).first() or Guide(agency=agency)
     form = GuideForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            saved = form.save()
-            audit(actor=actor(request), agency=agency, action="guide_edit", obj=saved)
+        guide_save(actor=actor(request), guide=form.save(commit=False))
         messages.success(request, "公开指南已保存")
         return redirect(f"/settings/guide/?agency={agency.pk}")
     return render(request, "portal/settings_guide.html", {"agency": agency, "form": form})
+
+
+@login_required
+def deadlines(request: HttpRequest) -> HttpResponse:
+    agency = _admin_agency(request)
+    form = DeadlinesForm(request.POST or None, instance=agency)
+    if request.method == "POST" and form.is_valid():
+        try:
+            moved = agency_save(actor=actor(request), agency=form.instance, on=current_date())
+        except GongkaiError as exc:
+            form.add_error(None, exc.message)
+        else:
+            recomputed = f"，已重新计算 {len(moved)} 件申请的期限并记入办理过程" if moved else ""
+            messages.success(request, f"期限设置已保存{recomputed}")
+            return redirect(f"/settings/deadlines/?agency={agency.pk}")
+    return render(request, "portal/settings_deadlines.html", {"agency": agency, "form": form})
 
 
 @login_required
