@@ -55,8 +55,10 @@ def normalise(name: str) -> str:
     common abbreviations (管委会, 发改委, 住建局 …) spelt out, a second name in brackets dropped,
     「X区人民政府Y街道办事处」 → 「X区Y街道办事处」, 「X市公安局Y区分局」 → 「X市Y区公安分局」."""
     text = name
-    # A pass may uncover more to fold (a year behind a bracket): fold to a fixpoint.
-    for _ in range(5):
+    # A pass may uncover more to fold (a year behind a bracket, 「2022年度」 printed again and
+    # again): fold to a fixpoint. Every pass that changes the name removes or spells out a part
+    # of it, so a pass per character bounds the loop.
+    for _ in range(len(name) + 1):
         folded = _fold(text)
         if folded == text:
             break
