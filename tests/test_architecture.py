@@ -90,3 +90,22 @@ def test_every_command_is_in_the_readme() -> None:
     assert isinstance(main, Group)
     for name in main.commands:
         assert f"gongkai {name}" in readme, f"`gongkai {name}` is not in the README"
+
+
+def test_every_caller_extracts_through_the_one_entry_point() -> None:
+    """Issue 13: the oversight import once read a document and extracted its text, so its scans
+    skipped the OCR sum checks the CLI applies. Outside `gongkai.extract`, documents are extracted
+    only by `extract` (bytes and a name), `extract_file` or `extract_text`; no caller reads a
+    document itself or hands a reader's text to a later stage."""
+    inner = {"read_document", "extract_document", "READERS"}
+    for path in SRC.rglob("*.py"):
+        if SRC / "extract" in path.parents:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.ImportFrom) and node.module):
+                continue
+            names = {alias.name for alias in node.names}
+            if node.module.startswith("gongkai.extract.readers"):
+                assert names <= {"Limits"}, f"{path} reads documents itself: {names}"
+            if node.module.startswith("gongkai.extract"):
+                assert not names & inner, f"{path} bypasses the entry point: {names & inner}"

@@ -4,10 +4,13 @@ then wrapped back into a PDF of images only; and single pages as PNG."""
 
 from __future__ import annotations
 
+import copy
 import io
 import subprocess
 import tempfile
 from pathlib import Path
+
+from gongkai.report import Report
 
 DPI = 150
 
@@ -63,3 +66,24 @@ def scan_of(pdf: bytes, *, angle: float = 0.4) -> tuple[bytes, list[bytes]]:
         for n, page in enumerate(rasterise(pdf))
     ]
     return image_pdf(pages), pages
+
+
+def misread_total_scan(report: Report) -> bytes:
+    """A scanned page (an image-only PDF) with the numbers OCR gives when it misreads a total: the
+    report's title and the start of section 三 (its header and first two rows), with 本年新收 总计
+    printed with its digits swapped (52 → 25), so the row's parts no longer add up to it."""
+    from gongkai.documents import Document, Heading, document_pdf
+
+    from . import merged
+    from .test_readers_pdf import _table
+
+    wrong = copy.deepcopy(report)
+    total = wrong.requests["new_received"]["total"]
+    wrong.requests["new_received"]["total"] = int(str(total)[::-1])
+    title, *blocks = merged.blocks(wrong)
+    assert isinstance(title, str)
+    start = blocks.index("三、收到和处理政府信息公开申请情况")
+    requests = blocks[start + 1]
+    assert not isinstance(requests, str)
+    document = Document(title, (Heading(blocks[start]), _table(requests[: 3 + 2], 3)))
+    return scan_of(document_pdf(document))[0]

@@ -28,7 +28,7 @@ from gongkai.documents import (
     document_pdf,
 )
 from gongkai.errors import InputError
-from gongkai.extract import extract_file, extract_text
+from gongkai.extract import extract, extract_file
 from gongkai.extract.readers import Limits, read_document
 from gongkai.extract.readers.pdf import _without_page_furniture, join_lines
 from gongkai.report import Report, load
@@ -319,7 +319,7 @@ def test_a_table_printed_without_rules_gives_no_wrong_number(report: Report) -> 
 
     with pdfplumber.open(io.BytesIO(data)) as document:
         assert not any(page.lines or page.rects for page in document.pages)  # no rules at all
-    extraction = extract_text(read_document(data, "no-rules.pdf").text)
+    extraction = extract(data, "no-rules.pdf")
     got, wanted = dict(extraction.report.cells()), dict(report.cells())
     assert {path: value for path, value in got.items() if value != wanted.get(path)} == {}
     assert len(got) > len(wanted) / 2

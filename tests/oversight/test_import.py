@@ -3,12 +3,15 @@ written from (or flagged), bad files listed with their reason, re-runs adding no
 
 from __future__ import annotations
 
+import json
 import random
 import zipfile
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from gongkai.cli import main
 from gongkai.errors import InputError
 from gongkai.oversight.importing import run_import, summary
 from gongkai.oversight.models import Cell, CorpusAgency, CorpusReport, ImportFailure
@@ -16,6 +19,8 @@ from gongkai.oversight.sources import ZipLimits
 from gongkai.report import interchange
 from gongkai.report.synthetic import consistent_report
 
+from ..conftest import gold
+from ..extract import scans
 from .conftest import Regions, copy_seeds, decimal, write_corpus
 
 
@@ -153,3 +158,28 @@ def test_import_on_a_dask_cluster(regions: Regions, tmp_path: Path) -> None:
         run = run_import(tmp_path, region=regions.east, scheduler=cluster.scheduler_address)
     assert (run.done, run.failed) == (6, 2)
     assert set(CorpusReport.objects.values_list("source_name", flat=True)) == set(corpus.truth)
+
+
+def test_a_scan_with_a_misread_total_is_flagged_on_import_as_by_the_cli(
+    regions: Regions, tmp_path: Path
+) -> None:
+    """Issue 13: the import once extracted a scan's text without the OCR sum checks, so a total
+    OCR misread (52 read as 25) was stored as read. Imported, the scan is held to the sums exactly
+    as `gongkai extract` holds it: the same doubts, and the row's cells not stored as values."""
+    (tmp_path / "scans").mkdir()
+    path = tmp_path / "scans" / "misread.pdf"
+    path.write_bytes(scans.misread_total_scan(interchange.load(gold("004"))))
+    cli = CliRunner().invoke(main, ["extract", str(path)])
+    assert cli.exit_code == 0, cli.output
+    printed = json.loads(cli.output)
+    run = run_import(tmp_path / "scans", region=regions.east, workers=1)
+    assert (run.done, run.failed) == (1, 0)
+    stored = CorpusReport.objects.get(source_name="misread.pdf")
+    assert stored.doubts == printed["doubts"]
+    rules = [d["rule"] for d in stored.doubts]
+    assert rules[0] == "ocr_pages" and "ocr_inconsistent" in rules
+    (sums,) = [d for d in stored.doubts if d["rule"] == "ocr_inconsistent"]
+    assert "本年新收政府信息公开申请数量" in sums["message"] and "（R2）" in sums["message"]
+    row = {c.column: c for c in stored.cells.filter(section="requests", row="new_received")}
+    assert "total" not in row and "natural_person" not in row
+    assert "requests.new_received.total" in printed["ambiguous"]

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 from gongkai.corpus.regions import Level, Region, region_path, split_regions
 from gongkai.extract.lines import split_lines
-from gongkai.extract.markup import to_text
 from gongkai.extract.title import _arabic_years, find_title
 from gongkai.report.due import AgencyKind
 
@@ -56,8 +55,10 @@ def normalise(name: str) -> str:
     common abbreviations (管委会, 发改委, 住建局 …) spelt out, a second name in brackets dropped,
     「X区人民政府Y街道办事处」 → 「X区Y街道办事处」, 「X市公安局Y区分局」 → 「X市Y区公安分局」."""
     text = name
-    # A pass may uncover more to fold (a year behind a bracket): fold to a fixpoint.
-    for _ in range(5):
+    # A pass may uncover more to fold (a year behind a bracket, 「2022年度」 printed again and
+    # again): fold to a fixpoint. Every pass that changes the name removes or spells out a part
+    # of it, so a pass per character bounds the loop.
+    for _ in range(len(name) + 1):
         folded = _fold(text)
         if folded == text:
             break
@@ -140,12 +141,12 @@ def parse_agency(name: str) -> AgencyName:
 
 def agency_from_title(text: str) -> str | None:
     """The agency a report's title (or the first lines of a report) names, as printed."""
-    return find_title(split_lines(to_text(text)), None).agency
+    return find_title(split_lines(text), None).agency
 
 
 def year_from_title(text: str) -> int | None:
     """The year a report's title (or the first lines of a report) reports on."""
-    return find_title(split_lines(to_text(text)), None).year
+    return find_title(split_lines(text), None).year
 
 
 def __getattr__(attribute: str) -> object:

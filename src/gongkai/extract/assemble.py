@@ -20,8 +20,10 @@ from gongkai.report.grid import Edition, Row, Section
 def fill_tables(report: Report, tables: dict[Section, LocatedTable]) -> list[Finding]:
     found: list[Finding] = []
     for section, table in tables.items():
+        unsure: dict[str, list[Row]] = {}  # rows in doubt, by the reason: one doubt for each
         for reading in table.readings:
-            found.extend(_write(report, section, reading))
+            found.extend(_write(report, section, reading, unsure))
+        found += [doubts.ambiguous(section, rows, why) for why, rows in unsure.items()]
         for row in table.duplicates:
             report.ambiguous.append(f"{section.value}.{row.key}")
             found.append(doubts.duplicate(section, row))
@@ -34,7 +36,9 @@ def fill_tables(report: Report, tables: dict[Section, LocatedTable]) -> list[Fin
     return found
 
 
-def _write(report: Report, section: Section, reading: Reading) -> list[Finding]:
+def _write(
+    report: Report, section: Section, reading: Reading, in_doubt: dict[str, list[Row]]
+) -> list[Finding]:
     found: list[Finding] = []
     if reading.hit.misspelt:
         found.append(doubts.misspelt(section, reading.rows[0], reading.hit.label))
@@ -68,7 +72,7 @@ def _write(report: Report, section: Section, reading: Reading) -> list[Finding]:
             found.append(doubts.cut_short(section, row, lost))
     if unsure:
         report.ambiguous.extend(f"{section.value}.{row.key}" for row in unsure)
-        found.append(doubts.ambiguous(section, unsure, reading.reason))
+        in_doubt.setdefault(reading.reason, []).extend(unsure)
     if reading.dropped and len(reading.candidates) == 1:
         label = reading.rows[0].label if len(reading.rows) == 1 else reading.hit.label
         found.append(

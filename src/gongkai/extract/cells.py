@@ -76,6 +76,9 @@ def read(
     columns: Cells = tuple((row, col) for row in rows for col in row.columns)
     pieces = [_piece(item) for item in hit.pieces]
     reading = Reading(hit, rows, columns, [])
+    if hit.unsure:  # the row was found, its cells were not (see `detached`)
+        reading.why = hit.unsure
+        return reading
     fixed = [p for p in pieces if isinstance(p, Fixed)]
     if len(fixed) == len(pieces):
         _read_cells(reading, fixed, ends_here, cut, budget)

@@ -1,4 +1,5 @@
-"""Web page furniture around a report: accessibility links, share buttons, copyright and ICP lines.
+"""Web page furniture around a report: accessibility links, share buttons, copyright and ICP lines,
+and what a crawler writes around the page it saved (原文链接, 本地目录, 「==== 正文 ====」).
 
 Reports copied from a government web site carry the page around them. Such lines are short and say
 one of a few fixed things; they are marked `CHROME` so no later stage reads them as content.
@@ -17,6 +18,7 @@ _CHROME = re.compile(
     r"|copyright|©|版权所有|icp备|icp证|公网安备|技术支持[:]|网站标识码|主办单位[:]|承办单位[:]"
     r"|网站地图|联系我们|当前位置|您的位置|^首页>|浏览次数|访问次数|阅读次数|点击[数量率次]|返回顶部"
     r"|^[【\[]?收藏[】\]]?$|^(?:微信|微博|qq空间|qq)+$"
+    r"|^(?:原文链接|原文地址|页面链接|本地目录|网址|url|链接)\s*[:：]|^[=\-*]{3,}\s*正文\s*[=\-*]{3,}$|^正文$"
 )
 
 

@@ -80,8 +80,9 @@ def fallback(other: Edition | None, year: int | None) -> Edition:
     return Edition.E2019 if year is not None else Edition.E2021
 
 
-#: Words of the statistics table that reports printed before the 2019 national format (local
-#: templates: 指标名称 / 计量单位 / 本年度 / 历年累计, rows such as 受理依申请公开信息总数).
+#: Words of the statistics tables that reports printed before the 2019 national format: the 2008
+#: national 政府信息公开情况统计表 (统计指标 / 单位 / 统计数: 收到申请数, 申请答复数, 同意公开答复数 …)
+#: and local templates (指标名称 / 计量单位 / 本年度 / 历年累计, 受理依申请公开信息总数 …).
 LEGACY_WORDS = tuple(
     key(w)
     for w in (
@@ -99,15 +100,47 @@ LEGACY_WORDS = tuple(
         "不同意公开答复数",
         "政府信息公开收费减免金额",
         "依申请公开信息收取的费用",
+        "申请办结数",
+        "申请答复数",
+        "属于已主动公开范围数",
+        "不属于本行政机关公开数",
+        "申请信息不存在数",
+        "告知作出更改补充数",
+        "告知通过其他途径办理数",
+        "举报投诉数量",
+        "政府信息公开工作专门机构数",
+    )
+)
+
+
+#: Words only the national tables (2019 and 2021) print: their headers and first rows.
+NATIONAL_WORDS = tuple(
+    key(w)
+    for w in (
+        "申请人情况",
+        "本年新收政府信息公开申请数量",
+        "上年结转政府信息公开申请数量",
+        "未经复议直接起诉",
+        "复议后起诉",
+        "尚未审结",
+        "本年新制作数量",
+        "本年新公开数量",
+        "对外公开总数量",
+        "本年制发件数",
+        "本年废止件数",
+        "现行有效件数",
+        "本年处理决定数量",
     )
 )
 
 
 def is_legacy(text: str, year: int | None, national_cells: int) -> bool:
-    """A report in a pre-2019 local format: no national cell read, and either its year is before
-    2019 or it prints the old statistics table (two or more of its words)."""
-    if national_cells:
-        return False
+    """A report in a pre-2019 local format: it prints the old statistics table (two or more of its
+    words) and not the national tables (fewer than two of their words), whatever was read from it;
+    or no national cell was read and its year is before 2019."""
     folded = key(text)
     old_table = sum(word in folded for word in LEGACY_WORDS) >= 2
-    return old_table or (year is not None and year < 2019)
+    national = sum(word in folded for word in NATIONAL_WORDS) >= 2
+    if old_table and not national:
+        return True
+    return not national_cells and (old_table or (year is not None and year < 2019))

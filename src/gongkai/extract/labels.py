@@ -44,8 +44,9 @@ class LabelIndex:
                     mark = NUMBERING.match(k)
                     core = k[mark.end() :] if mark else k
                     num = numeral(mark.group()) if mark else ""
-                    entry = found.setdefault((row.key, core, num), (text, set()))
-                    entry[1].add(edition)
+                    for spelling in (core, *_reordered(core)):
+                        entry = found.setdefault((row.key, spelling, num), (text, set()))
+                        entry[1].add(edition)
         self.section = section
         self.labels = sorted(
             (Label(r, t, c, n, frozenset(e)) for (r, c, n), (t, e) in found.items()),
@@ -87,16 +88,26 @@ class LabelIndex:
                 continue
             for length in range(size - allowed, size + allowed + 1):
                 tail = chunk[-length:]
-                if len(tail) < length or distance(tail, label.core, allowed) > allowed:
+                edits = distance(tail, label.core, allowed)
+                if len(tail) < length or edits > allowed:
                     continue
                 if length > len(last) or follows_table_text(last[: len(last) - length]):
                     best = found.get(label.row)
-                    if best is None or best[0] > distance(tail, label.core, allowed):
-                        found[label.row] = (distance(tail, label.core, allowed), label)
-                break
+                    if best is None or best[0] > edits:
+                        found[label.row] = (edits, label)
+                    break  # else a longer tail may hold the whole label ("5.要求…的信息")
         if len(found) != 1:
             return None
         return next(iter(found.values()))[1]
+
+
+def _reordered(core: str) -> tuple[str, ...]:
+    """A label of two clauses with its clauses the other way round, as some reports print it:
+    「行政机关不再处理其政府信息公开申请、申请人无正当理由逾期不补正」."""
+    clauses = core.split("、")
+    if len(clauses) != 2 or min(len(c) for c in clauses) < _SHORT:
+        return ()
+    return (f"{clauses[1]}、{clauses[0]}",)
 
 
 def is_table_text(text: str, *, fragments: bool = False) -> bool:

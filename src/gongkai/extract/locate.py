@@ -15,7 +15,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from gongkai.extract.labels import LabelIndex, is_table_text
+from gongkai.extract import detached
+from gongkai.extract.labels import Label, LabelIndex, is_table_text
 from gongkai.extract.stream import Item, ItemKind
 from gongkai.report.grid import Edition, Section
 
@@ -34,6 +35,7 @@ class Hit:
     at_end: bool  # the cells run to the end of the document: the row may be cut short
     editions: frozenset[Edition] = BOTH  # the editions that have a row with this label
     misspelt: bool = False  # the label was found despite a typo
+    unsure: str = ""  # why the row's cells cannot be told (in Chinese): read as ambiguous
 
 
 def item_span(lines: list[int], first_line: int, last_line: int) -> tuple[int, int]:
@@ -47,7 +49,10 @@ def find_rows(items: list[Item], start: int, stop: int, index: LabelIndex) -> li
     hits: list[Hit] = []
     chunk = ""
     texts: list[str] = []
+    resume = start
     for i in range(start, stop):
+        if i < resume:
+            continue
         item = items[i]
         if item.kind is ItemKind.BREAK:
             continue
@@ -59,8 +64,34 @@ def find_rows(items: list[Item], start: int, stop: int, index: LabelIndex) -> li
         following = _next(items, i + 1, stop)
         if following is not None and items[following].kind is ItemKind.TEXT and not item.row:
             continue  # the label may go on in the next piece of text
+        if following is not None and not item.row:
+            block = detached.rows(items, i, following, stop, index)
+            if block is not None:
+                hits.extend(
+                    Hit(
+                        index.section,
+                        r.label.row,
+                        r.printed,
+                        r.line,
+                        r.pieces,
+                        False,
+                        r.label.editions,
+                        unsure=r.unsure,
+                    )
+                    for r in block.rows
+                )
+                resume, chunk, texts = block.resume, "", []
+                continue
         label = index.match(chunk, item.key)
         near = label is None
+        if near and following is not None and items[following].is_value and not item.row:
+            wrapped = _wrapped(items, following, stop, chunk, index)
+            if wrapped is not None:
+                label, last, pieces = wrapped
+                printed = "".join([*texts[-1:], *(items[t].text for t in last)])
+                hits.append(Hit(index.section, label.row, printed, item.line, pieces, False))
+                resume, chunk, texts = last[-1] + 1, "", []
+                continue
         if near and following is not None and items[following].is_value:
             label = index.near(chunk, item.key)
         if label is None:
@@ -76,6 +107,39 @@ def find_rows(items: list[Item], start: int, stop: int, index: LabelIndex) -> li
             else:
                 hits.append(hit)
     return hits
+
+
+_WRAP = 3  # a label's lines after its cells, at most
+
+
+def _wrapped(
+    items: list[Item], first: int, stop: int, chunk: str, index: LabelIndex
+) -> tuple[Label, list[int], tuple[Item, ...]] | None:
+    """A label whose cells stand on one of its middle lines (a PDF centres them in a tall table
+    row): the text before the cells (`chunk`) is no label, but with the next lines of text it
+    ends with one, and those lines have no cells of their own. The label, the items of its later
+    lines and the cells."""
+    pieces, _ = _collect(items, first, stop)
+    j = first + len(pieces)
+    last: list[int] = []
+    joined = chunk
+    while len(last) < _WRAP:
+        j = _next(items, j, stop) or stop
+        if j >= stop or items[j].kind is not ItemKind.TEXT or items[j].row:
+            return None
+        last.append(j)
+        joined += items[j].key
+        label = index.match(joined, items[j].key)
+        if label is not None:
+            after = _next(items, j + 1, stop)
+            if after is not None and items[after].is_value:
+                return None  # the later lines carry cells of their own: whose are these?
+            alone = "".join(items[t].key for t in last)
+            if index.match(alone, items[j].key) is not None:
+                return None  # the later lines are a whole label by themselves
+            return label, last, tuple(pieces)
+        j += 1
+    return None
 
 
 def find_appeals(items: list[Item], start: int, stop: int) -> Hit | None:

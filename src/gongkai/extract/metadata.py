@@ -1,7 +1,9 @@
-"""Page metadata printed around a report on a government web site: 发布时间, 索引号, 信息来源, 文号.
+"""Page metadata printed around a report on a government web site or by a crawler that saved it:
+发布时间, 索引号, 信息来源, 文号, 发布机构, 栏目.
 
 The lines that carry it are marked `META`; the values found go to `report.extra["metadata"]` as
-`published_at`, `index_number`, `source` and `document_number`, only when the page gives a value.
+`published_at`, `index_number`, `source`, `document_number`, `publisher` and `column` (the site's
+section the page was in), only when the page gives a value.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ _FIELDS = (
     ("index_number", ("索引号",)),
     ("source", ("信息来源", "来源")),
     ("document_number", ("发文字号", "文号")),
+    ("publisher", ("发布机构", "发文机关", "发布单位")),
+    ("column", ("所属栏目", "栏目")),
 )
 _NAME = {word: field for field, words in _FIELDS for word in words}
 _LABEL = re.compile(

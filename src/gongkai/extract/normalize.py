@@ -2,7 +2,8 @@
 
 Real reports mix full- and half-width brackets and digits, put spaces inside labels ("结果 维持",
 "（三） 不予公开"), quote 「三安全一稳定」 three different ways and number items "1."、"1、"、"1．".
-`key` folds all of that away; labels are compared only in this form.
+`key` folds all of that away (and commas or semicolons between clauses into 「、」); labels are
+compared only in this form.
 """
 
 from __future__ import annotations
@@ -12,6 +13,9 @@ import unicodedata
 
 _SPACE = re.compile(r"\s+")
 _QUOTES = re.compile("[“”\"'‘’「」『』]")
+#: Commas and semicolons between a label's clauses are one mark: 「逾期不补正、行政机关…」 is
+#: printed with 「，」「,」「；」 too.
+_CLAUSE_MARKS = str.maketrans({",": "、", "，": "、", ";": "、", "；": "、"})
 _ITEM_NUMBER = re.compile(r"(\d)[、.]")
 #: Characters a converter leaves in text that mean nothing: no-break and ideographic spaces become
 #: plain spaces, zero-width characters and stray byte-order marks disappear.
@@ -28,7 +32,7 @@ def clean(text: str) -> str:
 
 def key(text: str) -> str:
     """The form in which labels are compared: NFKC, no whitespace, no quotes, items as "1."."""
-    folded = unicodedata.normalize("NFKC", text)
+    folded = unicodedata.normalize("NFKC", text).translate(_CLAUSE_MARKS)
     folded = _QUOTES.sub("", _SPACE.sub("", folded))
     return _ITEM_NUMBER.sub(r"\1.", folded)
 

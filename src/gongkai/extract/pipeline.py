@@ -1,5 +1,10 @@
-"""The extraction pipeline: bytes → text (HTML unwrapped) → lines → sections → items → tables →
-cells → Report.
+"""The extraction pipeline: bytes → text (by the reader of the file's format) → lines → sections →
+items → tables → cells → Report.
+
+`extract` is the one entry point, for every caller (the CLI's extract and check, the oversight
+import and upload, corpus verify, the benchmarks): a file's bytes and name → the extraction with
+every safeguard (the limits, the reader's doubts, the OCR sum checks). `extract_file` and
+`extract_text` only hand it the bytes of a path or of text in hand.
 
 Each stage is a small pure function; every intermediate is kept in `Stages`, so `--debug` can show
 what each stage saw.
@@ -16,13 +21,18 @@ from gongkai.extract import assemble, doubts, ocr_check
 from gongkai.extract.chrome import mark_chrome
 from gongkai.extract.edition import is_legacy
 from gongkai.extract.lines import Line, LineKind, split_lines
-from gongkai.extract.markup import to_text
 from gongkai.extract.metadata import read_metadata
 from gongkai.extract.readers import Limits, ReadDocument, read_document
 from gongkai.extract.sections import Sections, find_sections, prose
 from gongkai.extract.stream import Item, build
 from gongkai.extract.tables import Ending, LocatedTable, locate_tables
-from gongkai.extract.title import Title, find_title, year_from_prose, year_from_published
+from gongkai.extract.title import (
+    Title,
+    agency_from_metadata,
+    find_title,
+    year_from_prose,
+    year_from_published,
+)
 from gongkai.report.document import Report
 from gongkai.report.editions import PROSE_SECTIONS
 from gongkai.report.grid import Edition, Section
@@ -54,8 +64,19 @@ class Extraction:
         return render(self)
 
 
+def extract(data: bytes, name: str, *, limits: Limits | None = None) -> Extraction:
+    """The extraction of a document's bytes (`name`: its file name, which helps tell its format):
+    read by its format's reader within `limits`, then extracted; for a scan the OCR's doubts
+    (which pages OCR read) and its cells held to the sums (`ocr_check`). `InputError` when the
+    file cannot be read, `ExtractionError` when it holds no report."""
+    limits = limits or Limits()
+    if len(data) > limits.max_bytes:
+        raise InputError(f"{name} 过大（{len(data)} 字节，上限 {limits.max_bytes} 字节）")
+    return extract_document(read_document(data, name, limits), source=name)
+
+
 def extract_file(path: str | Path, *, limits: Limits | None = None) -> Extraction:
-    """Read and extract one document of any supported kind; `InputError` when it cannot be read."""
+    """`extract` on a file on disk; `InputError` when it cannot be read."""
     limits = limits or Limits()
     max_bytes = limits.max_bytes
     p = Path(path)
@@ -70,14 +91,19 @@ def extract_file(path: str | Path, *, limits: Limits | None = None) -> Extractio
         raise InputError(f"找不到文件 {p}") from None
     except OSError as exc:
         raise InputError(f"无法读取文件 {p}：{exc.strerror or exc}") from None
-    return extract_document(read_document(data, p.name, limits), source=p.name)
+    return extract(data, p.name, limits=limits)
+
+
+def extract_text(text: str, *, source: str = "", name: str = "报告.txt") -> Extraction:
+    """`extract` on text in hand (its UTF-8 bytes, read as the file `name`): a saved web page is
+    read by the web page reader, as from a file."""
+    return extract_document(read_document(text.encode("utf-8"), name), source=source)
 
 
 def extract_document(document: ReadDocument, *, source: str = "") -> Extraction:
     """Extract what a reader read: the text's report, and for a scan the OCR's doubts (which
-    pages OCR read; cells whose sums fail, taken out). Use this, not `extract_text`, on a
-    `read_document` result."""
-    extraction = extract_text(document.text, source=source)
+    pages OCR read; cells whose sums fail, taken out). Callers outside `extract` use `extract`."""
+    extraction = _extract_lines(document.text, source=source)
     extraction.stages.document = document
     if document.ocr_pages:  # a number OCR misread must not stand: hold the cells to the sums
         extraction.doubts[:0] = [doubts.ocr_read(note) for note in document.notes]
@@ -88,9 +114,8 @@ def extract_document(document: ReadDocument, *, source: str = "") -> Extraction:
     return extraction
 
 
-def extract_text(text: str, *, source: str = "") -> Extraction:
-    """Extract the report a document's text holds; `ExtractionError` when it holds none."""
-    text = to_text(text)
+def _extract_lines(text: str, *, source: str = "") -> Extraction:
+    """Extract the report a reader's text holds; `ExtractionError` when it holds none."""
     lines, metadata = read_metadata(mark_chrome(split_lines(text)))
     sections = find_sections(lines)
     first_heading = min((h.line for h in sections.headings.values()), default=None)
@@ -107,7 +132,8 @@ def extract_text(text: str, *, source: str = "") -> Extraction:
         where = f"{source} 中" if source else ""
         raise ExtractionError(f"{where}未找到政府信息公开工作年度报告的标题、章节或表格")
 
-    report = Report(agency=title.agency or metadata.get("source"), year=year, prose=texts)
+    agency = title.agency or agency_from_metadata(metadata)
+    report = Report(agency=agency, year=year, prose=texts)
     mixed = assemble.decide_edition(report, tables, year)
     cells = assemble.fill_tables(report, tables)
     if is_legacy(text, year, sum(1 for _ in report.cells())):

@@ -1,5 +1,8 @@
 """The pure step of an import, run in worker processes: one file's bytes → hash → extraction →
-checker → a plain, picklable `Outcome`. No Django here: workers never touch the database."""
+checker → a plain, picklable `Outcome`. No Django here: workers never touch the database.
+
+The extraction is `gongkai.extract.extract`, the one the CLI runs: a scan imported here is held to
+the same OCR sum checks, with the same doubts, as `gongkai extract` gives it."""
 
 from __future__ import annotations
 
@@ -11,9 +14,8 @@ from typing import Any
 
 from gongkai.check import check
 from gongkai.errors import GongkaiError, InputError
-from gongkai.extract import extract_text
-from gongkai.extract.markup import to_text
-from gongkai.extract.readers import Limits, read_document
+from gongkai.extract import extract
+from gongkai.extract.readers import Limits
 from gongkai.extract.tables import LocatedTable
 from gongkai.report import interchange
 
@@ -76,8 +78,9 @@ def process(item: Item) -> Outcome:
             return Outcome(item.name, sha, ok=False, reason="文件为空")
         if item.name.lower().endswith(".json"):
             return _interchange(item, sha, data)
-        document = read_document(data, Path(item.name).name, Limits())
-        extraction = extract_text(document.text, source=Path(item.name).name)
+        extraction = extract(data, Path(item.name).name, limits=Limits())
+        document = extraction.stages.document
+        assert document is not None  # `extract` keeps what the reader read
         report = extraction.report
         if report.year is None:
             return Outcome(
@@ -93,7 +96,7 @@ def process(item: Item) -> Outcome:
             report=interchange.to_dict(report),
             findings=[f.as_dict() for f in findings],
             doubts=[d.as_dict() for d in extraction.doubts],
-            text=to_text(document.text)[:MAX_KEPT_TEXT],  # the lines the stages number
+            text=document.text[:MAX_KEPT_TEXT],  # the lines the stages number
             stages={
                 "metadata": stages.metadata,
                 "title": stages.title.text,

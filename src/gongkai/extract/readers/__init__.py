@@ -4,13 +4,16 @@ Every reader turns its format into plain text whose tables are tab-separated row
 table row, merged cells expanded), so table location, digit recovery and the rule checks are the
 same for every format. A reader registers itself in `READERS` with a test on the file's first
 bytes and name; the first reader whose test passes reads the file, and plain text (any encoding
-`decode` knows) is the fallback.
+`decode` knows) is the fallback. Text with markup inside it (a crawler's lines before a saved
+page, `<table>` markup between Markdown lines: `fragments`) or that turns out to be markup has its
+markup read by the web page reader: one reader per format.
 
 Bad files end in an `InputError` with a Chinese message, within the bounds of `Limits`.
 """
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -70,11 +73,25 @@ Reader = Callable[[bytes, str, Limits], ReadDocument]
 READERS: list[tuple[Test, Reader]] = []
 
 
+#: Block and table tags: text holding three or more of them in its first 20,000 characters is
+#: markup. (`<br>` and `<span>` alone are not: Markdown tables carry `<br>` in their cells.)
+_MARKUP = re.compile(r"<(?:html|body|table|tr|td|th|p|div)\b", re.IGNORECASE)
+
+
 def read_document(data: bytes, name: str, limits: Limits = Limits()) -> ReadDocument:
+    from gongkai.extract.readers.fragments import read_text_with_markup
+
+    document = read_text_with_markup(data, name, limits)
+    if document is not None:
+        return document
     for test, reader in READERS:
         if test(data, name):
             return reader(data, name, limits)
-    decoded = decode(data, name=name)  # plain text, or a saved page the pipeline un-marks itself
+    decoded = decode(data, name=name)
+    if len(_MARKUP.findall(decoded.text[:20_000])) >= 3:
+        from gongkai.extract.readers.html import read_html
+
+        return read_html(data, name, limits)
     return ReadDocument(decoded.text, "text", decoded.encoding)
 
 
