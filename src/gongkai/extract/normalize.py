@@ -27,8 +27,9 @@ def clean(text: str) -> str:
 
 
 def key(text: str) -> str:
-    """The form in which labels are compared: NFKC, no whitespace, no quotes, items as "1."."""
-    folded = unicodedata.normalize("NFKC", text)
+    """The form in which labels are compared: NFKC, no whitespace, no quotes, items as "1.", a
+    comma as the enumeration comma 「、」 (labels print either: 「逾期不补正, 行政机关…」)."""
+    folded = unicodedata.normalize("NFKC", text).replace(",", "、")
     folded = _QUOTES.sub("", _SPACE.sub("", folded))
     return _ITEM_NUMBER.sub(r"\1.", folded)
 

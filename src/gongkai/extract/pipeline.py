@@ -7,7 +7,8 @@ what each stage saw.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from gongkai.check.finding import Finding
@@ -15,7 +16,9 @@ from gongkai.errors import ExtractionError, InputError
 from gongkai.extract import assemble, doubts, ocr_check
 from gongkai.extract.chrome import mark_chrome
 from gongkai.extract.edition import is_legacy
+from gongkai.extract.grids import Grid, markdown_grids, place
 from gongkai.extract.lines import Line, LineKind, split_lines
+from gongkai.extract.mapper import Mapping, map_grids
 from gongkai.extract.markup import to_text
 from gongkai.extract.metadata import read_metadata
 from gongkai.extract.readers import Limits, ReadDocument, read_document
@@ -39,6 +42,7 @@ class Stages:
     items: list[Item]
     tables: dict[Section, LocatedTable]
     document: ReadDocument | None = None
+    grids: list[Mapping] = field(default_factory=list)  # each grid, and how it was mapped
 
 
 @dataclass
@@ -77,7 +81,7 @@ def extract_document(document: ReadDocument, *, source: str = "") -> Extraction:
     """Extract what a reader read: the text's report, and for a scan the OCR's doubts (which
     pages OCR read; cells whose sums fail, taken out). Use this, not `extract_text`, on a
     `read_document` result."""
-    extraction = extract_text(document.text, source=source)
+    extraction = extract_text(document.text, source=source, grids=document.grids)
     extraction.stages.document = document
     if document.ocr_pages:  # a number OCR misread must not stand: hold the cells to the sums
         extraction.doubts[:0] = [doubts.ocr_read(note) for note in document.notes]
@@ -88,8 +92,10 @@ def extract_document(document: ReadDocument, *, source: str = "") -> Extraction:
     return extraction
 
 
-def extract_text(text: str, *, source: str = "") -> Extraction:
-    """Extract the report a document's text holds; `ExtractionError` when it holds none."""
+def extract_text(text: str, *, source: str = "", grids: Sequence[Grid] = ()) -> Extraction:
+    """Extract the report a document's text holds; `ExtractionError` when it holds none.
+    `grids`: the tables a structured reader read from its file (see `grids`); markdown pipe
+    tables in the text are grids too."""
     text = to_text(text)
     lines, metadata = read_metadata(mark_chrome(split_lines(text)))
     sections = find_sections(lines)
@@ -102,7 +108,9 @@ def extract_text(text: str, *, source: str = "") -> Extraction:
         or year_from_published(metadata.get("published_at"))
     )
     items = build(lines, [sections.span(s.number) for s in Section])
-    tables = locate_tables(items, sections, year, _ending(lines, text))
+    placed = sorted([*place(grids, lines), *markdown_grids(lines)], key=lambda g: max(g.lines))
+    from_grids, mappings = map_grids(placed, sections, lines)
+    tables = locate_tables(items, sections, year, _ending(lines, text), from_grids)
     if title.text is None and not sections.headings and not tables:
         where = f"{source} 中" if source else ""
         raise ExtractionError(f"{where}未找到政府信息公开工作年度报告的标题、章节或表格")
@@ -126,7 +134,7 @@ def extract_text(text: str, *, source: str = "") -> Extraction:
         report.extra["source"] = source
     if metadata:
         report.extra["metadata"] = metadata
-    stages = Stages(lines, metadata, sections, title, items, tables)
+    stages = Stages(lines, metadata, sections, title, items, tables, grids=mappings)
     return Extraction(report, found, stages, source)
 
 

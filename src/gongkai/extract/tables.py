@@ -8,6 +8,7 @@ twice with different numbers, and rows not found at all are reported, never fill
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -47,10 +48,15 @@ def _index(section: Section) -> LabelIndex:
 
 
 def locate_tables(
-    items: list[Item], sections: Sections, year: int | None, ending: Ending | None = None
+    items: list[Item],
+    sections: Sections,
+    year: int | None,
+    ending: Ending | None = None,
+    from_grids: Mapping[Section, list[Hit]] | None = None,
 ) -> dict[Section, LocatedTable]:
     """Every table found, each read in its own edition; `ending`: where the text may end inside
-    a table row."""
+    a table row; `from_grids`: the rows read from the document's grids (`mapper`), which stand
+    in for the rows the text gives with the same label."""
     spans = {s: sections.span(s.number) for s in Section}
     numbers = [item.line for item in items]
     ranges = {s: item_span(numbers, *spans[s]) for s in Section}
@@ -58,6 +64,11 @@ def locate_tables(
         s: find_rows(items, *ranges[s], _index(s)) for s in (Section.PROACTIVE, Section.REQUESTS)
     }
     hits[Section.APPEALS] = _appeals(items, *ranges[Section.APPEALS])
+    for s, structured in (from_grids or {}).items():
+        if structured:
+            rows = {hit.row for hit in structured}
+            rest = [hit for hit in hits[s] if hit.row and hit.row not in rows]
+            hits[s] = sorted([*structured, *rest], key=lambda hit: hit.line)
 
     found: dict[Section, Edition | None] = {}
     votes: dict[Section, Counter[Edition]] = {}

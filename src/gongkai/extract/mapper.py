@@ -1,0 +1,320 @@
+"""Grids → the rows of the national tables, by their header and row labels, never by position.
+
+Each grid row lies in a section (by its text line). Rows without a number are header rows: the
+texts covering each column, top to bottom, are the column's header path (a header row after data
+rows starts a new header, as section 二 of the 2019 edition prints one per 第二十条 item). A data
+row's label is its leading text cells (a group label merged over rows from above included),
+matched like any label (`labels.LabelIndex`); its values are the cells after the label that start
+in this row — a position covered by a merged cell is no value — except in columns whose header
+says they hold none (序号, 备注). So a header cell spanning two columns, a Word cell spanning grid
+columns or an Excel merged range never shifts a number into the next column.
+
+Section 四 comes in more shapes: one row per block (行政复议 / 未经复议直接起诉 / 复议后起诉), the
+national two-level header over one row of 15 (each value's block read from its header path), or
+three small tables of one row of 5 whose block is named by a short heading printed just before
+each (not a sentence that mentions it). A row whose
+block cannot be told so is not read here; the text pipeline then reads what it can, and says what
+it cannot.
+
+A cell holding a number with a note (「22（其中修订16件）」) reads as its number when the note is
+in brackets and begins with 其中/含/包括; any other text in a value cell is unreadable (a doubt).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+
+from gongkai.extract.grids import Grid, GridCell
+from gongkai.extract.labels import LabelIndex
+from gongkai.extract.lines import Line, LineKind
+from gongkai.extract.locate import Hit
+from gongkai.extract.normalize import key
+from gongkai.extract.sections import Sections
+from gongkai.extract.stream import Item, ItemKind, cell_items
+from gongkai.extract.values import BLANK_MARKS, fold
+from gongkai.report.editions import APPEAL_COLUMNS
+from gongkai.report.grid import Section
+
+#: Header words of columns that hold no values of the national tables.
+_NOT_VALUES = ("序号", "备注", "说明", "编号")
+_ANNOTATED = re.compile(r"^([+-]?\d[\d,]*(?:\.\d+)?)\s*\((?:其中|含|包括)[^()]*\)$")
+_VALUE_START = re.compile(r"^[+-]?\d")
+_NUMBERING = re.compile(r"^\d+[.、]\D")
+#: Section 四's blocks by the words that name them, in the order they are tried.
+_BLOCKS = (
+    ("litigation_after_reconsideration", ("复议后起诉",)),
+    ("litigation_direct", ("未经复议直接起诉", "直接起诉")),
+    ("reconsideration", ("行政复议",)),
+)
+_APPEAL_WIDTH = len(APPEAL_COLUMNS)
+_NO_SPANS = frozenset({"markdown"})  # files whose merged cells print as empty cells
+_CAPTION = 24  # a heading naming a small table is short; a sentence naming a block is no caption
+
+
+@dataclass
+class Mapping:
+    """How one grid was read, for `--debug`."""
+
+    grid: Grid
+    notes: list[str] = field(default_factory=list)
+
+
+@cache
+def _index(section: Section) -> LabelIndex:
+    return LabelIndex(section)
+
+
+def map_grids(
+    grids: Sequence[Grid], sections: Sections, lines: Sequence[Line]
+) -> tuple[dict[Section, list[Hit]], list[Mapping]]:
+    """The national rows every grid holds, by section, and how each grid was mapped."""
+    spans = {s: sections.span(s.number) for s in Section}
+    hits: dict[Section, list[Hit]] = {s: [] for s in Section}
+    mappings = []
+    previous_end = 0
+    last = max((line.number for line in lines if line.kind.is_content), default=0)
+    for grid in grids:
+        mapping = Mapping(grid)
+        _map(grid, spans, lines, previous_end, hits, mapping)
+        mappings.append(mapping)
+        previous_end = max(grid.lines, default=previous_end)
+    for section, found in hits.items():  # the document may end inside its last row
+        hits[section] = sorted(
+            (replace(h, at_end=True) if h.line == last else h for h in found),
+            key=lambda hit: hit.line,
+        )
+    return hits, mappings
+
+
+def _sections(line: int, spans: dict[Section, tuple[int, int]]) -> list[Section]:
+    """The sections whose lines hold `line` (several where a heading is lost: its section then
+    spans the gap between its neighbours' headings)."""
+    return [s for s, (first, last) in spans.items() if line and first <= line <= last]
+
+
+def _map(
+    grid: Grid,
+    spans: dict[Section, tuple[int, int]],
+    lines: Sequence[Line],
+    previous_end: int,
+    hits: dict[Section, list[Hit]],
+    mapping: Mapping,
+) -> None:
+    header: list[list[str]] = [[] for _ in range(grid.width)]  # per column, top to bottom
+    after_data = False
+    line = 0
+    first_line = next((n for n in grid.lines if n), 0)
+    for r in range(grid.height):
+        line = grid.lines[r] if r < len(grid.lines) and grid.lines[r] else line
+        candidates = _sections(line, spans)
+        cells = grid.row_cells(r)
+        own = [c for c in cells if c.row == r]
+        label_cells = _label_cells(cells)
+        label = " ".join(c.text for c in label_cells if c.text.strip())
+        if not _is_data(own, label, label_cells, candidates):
+            if after_data:
+                header, after_data = [[] for _ in range(grid.width)], False
+            _add_header(header, own, continued=grid.kind in _NO_SPANS)
+            continue
+        if not after_data and any(header):
+            paths = (f"{c + 1}={'›'.join(p)}" for c, p in enumerate(header) if p)
+            mapping.notes.append(f"header before row {r + 1}: {'; '.join(paths)}")
+        after_data = True
+        section = _choose(candidates, label, label_cells)
+        if section is None:
+            continue
+        if grid.kind == "markdown" and not lines[line - 1].text.rstrip().endswith("|"):
+            mapping.notes.append(f"row {r + 1}: the line is not closed by “|”, left to the text")
+            continue
+        rest = cells[cells.index(label_cells[-1]) + 1 :] if label_cells else cells
+        values = [c for c in rest if c.row == r and not _holds_no_values(header, c)]
+        covered = [c for c in rest if c.row != r]
+        if covered:
+            mapping.notes.append(f"row {r + 1}: {len(covered)} position(s) covered from above")
+        items = tuple(_item(c.text, line) for c in values)
+        if section is Section.APPEALS:
+            context = _context(lines, max(previous_end, spans[section][0] - 1), first_line)
+            found = _appeal_hits(label, values, items, header, context, line, mapping, r)
+        else:
+            found = _row_hit(section, label, label_cells, items, line, mapping, r)
+        hits[section].extend(found)
+
+
+def _row_hit(
+    section: Section,
+    label: str,
+    label_cells: list[GridCell],
+    items: tuple[Item, ...],
+    line: int,
+    mapping: Mapping,
+    r: int,
+) -> list[Hit]:
+    if not label:
+        mapping.notes.append(f"row {r + 1}: no label, left to the text")
+        return []
+    index = _index(section)
+    chunk, last = key(label), key(label_cells[-1].text)
+    found = index.match(chunk, last)
+    near = found is None
+    if near:
+        found = index.near(chunk, last)
+    if found is None:
+        mapping.notes.append(f"row {r + 1}: «{label}» is no row of {section.value}")
+        return []
+    shown = " ".join(i.text or "□" for i in items)
+    mapping.notes.append(f"row {r + 1}: «{label}» → {section.value}.{found.row}: {shown}")
+    return [Hit(section, found.row, label, line, items, False, found.editions, near)]
+
+
+def _appeal_hits(
+    label: str,
+    values: list[GridCell],
+    items: tuple[Item, ...],
+    header: list[list[str]],
+    context: list[str],
+    line: int,
+    mapping: Mapping,
+    r: int,
+) -> list[Hit]:
+    """Section 四's rows in a grid row: by its label, by each value's header path, by the heading
+    just before a small table of one block, or as the national row of 15 under its header."""
+    section = Section.APPEALS
+    if label:
+        return _row_hit(section, label, [GridCell(label, r, 0)], items, line, mapping, r)
+    blocks = [_block(" ".join(header[c.col])) for c in values]
+    if values and all(blocks):
+        found: list[Hit] = []
+        for block, _ in _BLOCKS:
+            mine = tuple(i for i, b in zip(items, blocks, strict=True) if b == block)
+            if mine:
+                found.append(Hit(section, block, block, line, mine, False))
+        mapping.notes.append(f"row {r + 1}: blocks by header: {', '.join(h.row for h in found)}")
+        return found
+    caption = context[-1] if context else ""
+    named = _block(caption) if len(key(caption)) <= _CAPTION else None
+    if named and len(items) == _APPEAL_WIDTH:
+        mapping.notes.append(f"row {r + 1}: block {named}, by the heading before the table")
+        return [Hit(section, named, caption, line, items, False)]
+    if len(items) == 3 * _APPEAL_WIDTH and _names_blocks(" ".join(context), header):
+        mapping.notes.append(f"row {r + 1}: the national row of 15 under its header")
+        return [
+            Hit(
+                section,
+                block,
+                block,
+                line,
+                items[i * _APPEAL_WIDTH : (i + 1) * _APPEAL_WIDTH],
+                False,
+            )
+            for i, block in enumerate(b for b, _ in reversed(_BLOCKS))
+        ]
+    mapping.notes.append(f"row {r + 1}: no block named, left to the text")
+    return []
+
+
+def _block(text: str) -> str | None:
+    """The one block of section 四 that `text` names, or None (none, or several). In
+    「行政诉讼（复议后起诉）」 only 复议后起诉 is named."""
+    words = key(text)
+    found = {name for name, names in _BLOCKS[:2] if any(w in words for w in names)}
+    rest = words.replace("复议后起诉", "").replace("未经复议直接起诉", "")
+    if "行政复议" in rest:
+        found.add("reconsideration")
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _names_blocks(context: str, header: list[list[str]]) -> bool:
+    """Whether the header over a row of 15, or the text just before it, names section 四's
+    blocks (as the national header does, even when a converter scrambled it)."""
+    words = key(context + "".join(t for path in header for t in path))
+    return "行政复议" in words and "行政诉讼" in words
+
+
+def _context(lines: Sequence[Line], after: int, before: int) -> list[str]:
+    """The lines of text between the previous table (or the section's start) and this grid."""
+    return [
+        line.text
+        for line in lines[max(after, 0) : max(before - 1, 0)]
+        if line.kind in (LineKind.PLAIN, LineKind.TABCELL)
+    ]
+
+
+def _label_cells(cells: list[GridCell]) -> list[GridCell]:
+    """The row's leading cells that hold label text (no number, no blank mark); empty cells
+    before the label (a merged group label printed once, above) are passed over."""
+    out: list[GridCell] = []
+    for cell in cells:
+        text = fold(cell.text)
+        if not text and not out:
+            continue
+        if text in BLANK_MARKS or (_VALUE_START.match(text) and not _NUMBERING.match(text)):
+            break
+        out.append(cell)
+    return out
+
+
+def _holds_no_values(header: list[list[str]], cell: GridCell) -> bool:
+    words = "".join(key(t) for t in header[cell.col])
+    return any(w in words for w in _NOT_VALUES)
+
+
+def _is_data(
+    own: list[GridCell], label: str, label_cells: list[GridCell], sections: list[Section]
+) -> bool:
+    """A row of values: it holds a number, or its label is a row's and only blank cells (at
+    least one) follow it."""
+    if any(_is_number(c.text) for c in own):
+        return True
+    rest = [c for c in own if c not in label_cells]
+    if not label or not rest or any(fold(c.text) not in BLANK_MARKS for c in rest):
+        return False
+    return _choose(sections, label, label_cells, strict=True) is not None
+
+
+def _choose(
+    sections: list[Section], label: str, label_cells: list[GridCell], *, strict: bool = False
+) -> Section | None:
+    """The section a data row belongs to: the one of `sections` whose table has its label,
+    else (unless `strict`) the only one."""
+    if label_cells:
+        chunk, last = key(label), key(label_cells[-1].text)
+        for section in sections:
+            if _index(section).match(chunk, last) or _index(section).near(chunk, last):
+                return section
+    if strict or len(sections) != 1:
+        return None
+    return sections[0]
+
+
+def _add_header(header: list[list[str]], own: list[GridCell], *, continued: bool) -> None:
+    """Add a header row's texts to the columns they cover; where the file has no merged cells
+    (`continued`: Markdown), an empty cell after a text continues it, as converters print a
+    merged header cell."""
+    previous = ""
+    for cell in own:
+        text = cell.text.strip() or (previous if continued else "")
+        if text:
+            for col in range(cell.col, cell.col + cell.colspan):
+                header[col].append(text)
+        previous = text
+
+
+def _is_number(text: str) -> bool:
+    folded = fold(text)
+    return bool(folded) and bool(_VALUE_START.match(folded)) and not _NUMBERING.match(folded)
+
+
+def _item(text: str, line: int) -> Item:
+    """One value cell as an item: a number, a blank, or text that is no number."""
+    annotated = _ANNOTATED.match(fold(text))
+    if annotated:
+        text = annotated.group(1)
+    found = cell_items(text, line, soft=False, row=True)
+    if len(found) == 1 and found[0].kind in (ItemKind.NUM, ItemKind.BLANK):
+        return found[0]
+    if len(found) == 1 and found[0].kind is ItemKind.RUN and text.strip().isdigit():
+        return found[0]  # "007": digits whose value is not certain
+    return Item(ItemKind.NUM, text.strip(), line, True)
