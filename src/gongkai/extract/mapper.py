@@ -11,8 +11,8 @@ columns or an Excel merged range never shifts a number into the next column.
 
 Section 四 comes in more shapes: one row per block (行政复议 / 未经复议直接起诉 / 复议后起诉), the
 national two-level header over one row of 15 (each value's block read from its header path), or
-three small tables of one row of 5 whose block is named by a short heading printed just before
-each (not a sentence that mentions it). A row whose
+three small tables of one row of 5 whose block is named by the heading printed just before each
+(a heading that is the block's name, not a sentence that mentions it). A row whose
 block cannot be told so is not read here; the text pipeline then reads what it can, and says what
 it cannot.
 
@@ -31,7 +31,7 @@ from gongkai.extract.grids import Grid, GridCell
 from gongkai.extract.labels import LabelIndex
 from gongkai.extract.lines import Line, LineKind
 from gongkai.extract.locate import Hit
-from gongkai.extract.normalize import key
+from gongkai.extract.normalize import NUMBERING, key
 from gongkai.extract.sections import Sections
 from gongkai.extract.stream import Item, ItemKind, cell_items
 from gongkai.extract.values import BLANK_MARKS, fold
@@ -51,7 +51,7 @@ _BLOCKS = (
 )
 _APPEAL_WIDTH = len(APPEAL_COLUMNS)
 _NO_SPANS = frozenset({"markdown"})  # files whose merged cells print as empty cells
-_CAPTION = 24  # a heading naming a small table is short; a sentence naming a block is no caption
+_CAPTIONS = frozenset({"行政复议", "未经复议直接起诉", "直接起诉", "复议后起诉"})
 
 
 @dataclass
@@ -112,7 +112,7 @@ def _map(
         candidates = _sections(line, spans)
         cells = grid.row_cells(r)
         own = [c for c in cells if c.row == r]
-        label_cells = _label_cells(cells)
+        label_cells = _label_cells([c for c in cells if not _holds_no_values(header, c)])
         label = " ".join(c.text for c in label_cells if c.text.strip())
         if not _is_data(own, label, label_cells, candidates):
             if after_data:
@@ -194,7 +194,7 @@ def _appeal_hits(
         mapping.notes.append(f"row {r + 1}: blocks by header: {', '.join(h.row for h in found)}")
         return found
     caption = context[-1] if context else ""
-    named = _block(caption) if len(key(caption)) <= _CAPTION else None
+    named = _caption(caption)
     if named and len(items) == _APPEAL_WIDTH:
         mapping.notes.append(f"row {r + 1}: block {named}, by the heading before the table")
         return [Hit(section, named, caption, line, items, False)]
@@ -224,6 +224,16 @@ def _block(text: str) -> str | None:
     if "行政复议" in rest:
         found.add("reconsideration")
     return next(iter(found)) if len(found) == 1 else None
+
+
+def _caption(text: str) -> str | None:
+    """The block a heading printed just before a small table names: the heading must be the
+    block's name and nothing else (「### 行政诉讼（复议后起诉）」, 「（一）行政复议」), never a
+    sentence that mentions it."""
+    words = NUMBERING.sub("", key(text).strip("#*:"))
+    for noise in ("行政诉讼", "(", ")", "情况", "-"):
+        words = words.replace(noise, "")
+    return _block(words) if words in _CAPTIONS else None
 
 
 def _names_blocks(context: str, header: list[list[str]]) -> bool:
