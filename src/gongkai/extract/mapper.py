@@ -50,6 +50,7 @@ _BLOCKS = (
     ("reconsideration", ("行政复议",)),
 )
 _APPEAL_WIDTH = len(APPEAL_COLUMNS)
+_MAY_BE_CUT = frozenset({"html", "markdown"})  # text that may stop mid-row; a Word file cannot
 _NO_SPANS = frozenset({"markdown"})  # files whose merged cells print as empty cells
 _CAPTIONS = frozenset({"行政复议", "未经复议直接起诉", "直接起诉", "复议后起诉"})
 
@@ -76,14 +77,15 @@ def map_grids(
     mappings = []
     previous_end = 0
     last = max((line.number for line in lines if line.kind.is_content), default=0)
+    cut = {n: grid.kind in _MAY_BE_CUT for grid in grids for n in grid.lines}
     for grid in grids:
         mapping = Mapping(grid)
         _map(grid, spans, lines, previous_end, hits, mapping)
         mappings.append(mapping)
         previous_end = max(grid.lines, default=previous_end)
-    for section, found in hits.items():  # the document may end inside its last row
+    for section, found in hits.items():  # a text may end inside its last row (not a file)
         hits[section] = sorted(
-            (replace(h, at_end=True) if h.line == last else h for h in found),
+            (replace(h, at_end=True) if h.line == last and cut[h.line] else h for h in found),
             key=lambda hit: hit.line,
         )
     return hits, mappings
