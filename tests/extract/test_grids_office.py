@@ -119,3 +119,29 @@ def test_an_excel_range_merged_across_columns_is_one_value(tmp_path: Path) -> No
         issued=7, repealed=2, in_force=30
     )
     assert "规章 │ 5⟨1×2⟩ │ 0 │ 12" in extraction.debug_text()
+
+
+def test_a_pdf_printing_section_4_as_three_captioned_ruled_tables(tmp_path: Path) -> None:
+    from gongkai.documents import Document, Heading, Paragraph, Table, document_pdf
+
+    head = [["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]]
+    blocks = [Heading("一、总体情况"), Paragraph("本年度依法公开政府信息。")]
+    blocks.append(Heading("四、政府信息公开行政复议、行政诉讼情况"))
+    for caption, values in [
+        ("（一）行政复议", [4, 1, 0, 2, 7]),
+        ("（二）行政诉讼（未经复议直接起诉）", [1, 0, 0, 0, 1]),
+        ("（三）行政诉讼（复议后起诉）", [0, 0, 0, 1, 1]),
+    ]:
+        blocks.append(Paragraph(caption))
+        blocks.append(Table.of(head, [values]))  # type: ignore[arg-type]
+    blocks += [Heading("五、存在的主要问题及改进情况"), Paragraph("公开形式比较单一。")]
+    path = tmp_path / "report.pdf"
+    path.write_bytes(document_pdf(Document(_TITLE, tuple(blocks))))
+    appeals = extract_file(path).report.appeals
+    assert appeals == {
+        "reconsideration": dict(upheld=4, corrected=1, other=0, pending=2, total=7),
+        "litigation_direct": dict(upheld=1, corrected=0, other=0, pending=0, total=1),
+        "litigation_after_reconsideration": dict(
+            upheld=0, corrected=0, other=0, pending=1, total=1
+        ),
+    }

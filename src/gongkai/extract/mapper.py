@@ -122,7 +122,9 @@ def _map(
             _add_header(header, own, continued=grid.kind in _NO_SPANS)
             continue
         if not after_data and any(header):
-            paths = (f"{c + 1}={'›'.join(p)}" for c, p in enumerate(header) if p)
+            paths = (
+                f"{c + 1}={'›'.join(t[:16] for t in p[-2:])}" for c, p in enumerate(header) if p
+            )
             mapping.notes.append(f"header before row {r + 1}: {'; '.join(paths)}")
         after_data = True
         section = _choose(candidates, label, label_cells)
