@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from gongkai.extract.lines import Line, LineKind
 from gongkai.extract.normalize import key
@@ -20,7 +21,7 @@ from gongkai.extract.normalize import key
 MAX_SPAN = 1000
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # compared by identity: each cell is one
 class GridCell:
     text: str
     row: int
@@ -38,16 +39,19 @@ class Grid:
     lines: list[int] = field(default_factory=list)  # per grid row; 0: not printed
     _at: list[list[GridCell | None]] | None = field(default=None, repr=False, compare=False)
 
-    @property
+    @cached_property
     def height(self) -> int:
         return max((c.row + c.rowspan for c in self.cells), default=0)
 
-    @property
+    @cached_property
     def width(self) -> int:
         return max((c.col + c.colspan for c in self.cells), default=0)
 
     def at(self, row: int, col: int) -> GridCell | None:
         """The cell covering position (row, col), or None."""
+        return self._positions()[row][col]
+
+    def _positions(self) -> list[list[GridCell | None]]:
         if self._at is None:
             self._at = [[None] * self.width for _ in range(self.height)]
             for cell in self.cells:
@@ -55,14 +59,13 @@ class Grid:
                     for c in range(cell.col, cell.col + cell.colspan):
                         if self._at[r][c] is None:
                             self._at[r][c] = cell
-        return self._at[row][col]
+        return self._at
 
     def row_cells(self, row: int) -> list[GridCell]:
         """The distinct cells covering row `row`, left to right (a cell spanning rows from above
         included)."""
         out: list[GridCell] = []
-        for col in range(self.width):
-            cell = self.at(row, col)
+        for cell in self._positions()[row]:
             if cell is not None and (not out or out[-1] is not cell):
                 out.append(cell)
         return out
@@ -119,6 +122,8 @@ def place(grids: Sequence[Grid], lines: Sequence[Line]) -> list[Grid]:
     """The grids found on the text's table lines, in order, each row given its line: every
     printed row of a grid must be found on consecutive table lines with the same cells. A grid not
     found so is left out (its table is then read from the text alone)."""
+    if not grids:
+        return []
     rows = [line for line in lines if line.kind.is_content]  # a row of one cell prints plain
     signatures = [tuple(key(c) for c in line.cells if c.strip()) for line in rows]
     placed: list[Grid] = []

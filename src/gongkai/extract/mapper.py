@@ -25,10 +25,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from gongkai.extract.grids import Grid, GridCell
-from gongkai.extract.labels import LabelIndex
+from gongkai.extract.labels import Label, LabelIndex
 from gongkai.extract.lines import Line, LineKind
 from gongkai.extract.locate import Hit
 from gongkai.extract.normalize import NUMBERING, key
@@ -55,6 +55,10 @@ _NO_SPANS = frozenset({"markdown"})  # files whose merged cells print as empty c
 _CAPTIONS = frozenset({"行政复议", "未经复议直接起诉", "直接起诉", "复议后起诉"})
 
 
+#: A row label found: its section, the label, and whether only despite a typo.
+Found = tuple[Section, Label, bool]
+
+
 @dataclass
 class Mapping:
     """How one grid was read, for `--debug`."""
@@ -76,7 +80,7 @@ def map_grids(
     hits: dict[Section, list[Hit]] = {s: [] for s in Section}
     mappings = []
     previous_end = 0
-    last = max((line.number for line in lines if line.kind.is_content), default=0)
+    last = next((line.number for line in reversed(lines) if line.kind.is_content), 0)
     cut = {n: grid.kind in _MAY_BE_CUT for grid in grids for n in grid.lines}
     for grid in grids:
         mapping = Mapping(grid)
@@ -106,6 +110,7 @@ def _map(
     mapping: Mapping,
 ) -> None:
     header: list[list[str]] = [[] for _ in range(grid.width)]  # per column, top to bottom
+    skipped: set[int] = set()  # the columns whose header says they hold no values
     after_data = False
     line = 0
     first_line = next((n for n in grid.lines if n), 0)
@@ -114,12 +119,15 @@ def _map(
         candidates = _sections(line, spans)
         cells = grid.row_cells(r)
         own = [c for c in cells if c.row == r]
-        label_cells = _label_cells([c for c in cells if not _holds_no_values(header, c)])
+        label_cells = _label_cells([c for c in cells if c.col not in skipped])
         label = " ".join(c.text for c in label_cells if c.text.strip())
-        if not _is_data(own, label, label_cells, candidates):
+        found = (
+            _label_of(tuple(candidates), key(label), key(label_cells[-1].text)) if label else None
+        )
+        if not _is_data(own, label_cells, found):
             if after_data:
-                header, after_data = [[] for _ in range(grid.width)], False
-            _add_header(header, own, continued=grid.kind in _NO_SPANS)
+                header, skipped, after_data = [[] for _ in range(grid.width)], set(), False
+            _add_header(header, skipped, own, continued=grid.kind in _NO_SPANS)
             continue
         if not after_data and any(header):
             paths = (
@@ -127,30 +135,31 @@ def _map(
             )
             mapping.notes.append(f"header before row {r + 1}: {'; '.join(paths)}")
         after_data = True
-        section = _choose(candidates, label, label_cells)
+        section = found[0] if found else candidates[0] if len(candidates) == 1 else None
         if section is None:
             continue
         if grid.kind == "markdown" and not lines[line - 1].text.rstrip().endswith("|"):
             mapping.notes.append(f"row {r + 1}: the line is not closed by “|”, left to the text")
             continue
         rest = cells[cells.index(label_cells[-1]) + 1 :] if label_cells else cells
-        values = [c for c in rest if c.row == r and not _holds_no_values(header, c)]
+        values = [c for c in rest if c.row == r and c.col not in skipped]
         covered = [c for c in rest if c.row != r]
         if covered:
             mapping.notes.append(f"row {r + 1}: {len(covered)} position(s) covered from above")
         items = tuple(_item(c.text, line) for c in values)
         if section is Section.APPEALS:
             context = _context(lines, max(previous_end, spans[section][0] - 1), first_line)
-            found = _appeal_hits(label, values, items, header, context, line, mapping, r)
+            hits[section] += _appeal_hits(
+                label, found, values, items, header, context, line, mapping, r
+            )
         else:
-            found = _row_hit(section, label, label_cells, items, line, mapping, r)
-        hits[section].extend(found)
+            hits[section] += _row_hit(section, label, found, items, line, mapping, r)
 
 
 def _row_hit(
     section: Section,
     label: str,
-    label_cells: list[GridCell],
+    found: Found | None,
     items: tuple[Item, ...],
     line: int,
     mapping: Mapping,
@@ -159,22 +168,18 @@ def _row_hit(
     if not label:
         mapping.notes.append(f"row {r + 1}: no label, left to the text")
         return []
-    index = _index(section)
-    chunk, last = key(label), key(label_cells[-1].text)
-    found = index.match(chunk, last)
-    near = found is None
-    if near:
-        found = index.near(chunk, last)
-    if found is None:
+    if found is None or found[0] is not section:
         mapping.notes.append(f"row {r + 1}: «{label}» is no row of {section.value}")
         return []
+    _, row, near = found
     shown = " ".join(i.text or "□" for i in items)
-    mapping.notes.append(f"row {r + 1}: «{label}» → {section.value}.{found.row}: {shown}")
-    return [Hit(section, found.row, label, line, items, False, found.editions, near)]
+    mapping.notes.append(f"row {r + 1}: «{label}» → {section.value}.{row.row}: {shown}")
+    return [Hit(section, row.row, label, line, items, False, row.editions, near)]
 
 
 def _appeal_hits(
     label: str,
+    found: Found | None,
     values: list[GridCell],
     items: tuple[Item, ...],
     header: list[list[str]],
@@ -187,16 +192,17 @@ def _appeal_hits(
     just before a small table of one block, or as the national row of 15 under its header."""
     section = Section.APPEALS
     if label:
-        return _row_hit(section, label, [GridCell(label, r, 0)], items, line, mapping, r)
+        return _row_hit(section, label, found, items, line, mapping, r)
     blocks = [_block(" ".join(header[c.col])) for c in values]
     if values and all(blocks):
-        found: list[Hit] = []
+        by_header: list[Hit] = []
         for block, _ in _BLOCKS:
             mine = tuple(i for i, b in zip(items, blocks, strict=True) if b == block)
             if mine:
-                found.append(Hit(section, block, block, line, mine, False))
-        mapping.notes.append(f"row {r + 1}: blocks by header: {', '.join(h.row for h in found)}")
-        return found
+                by_header.append(Hit(section, block, block, line, mine, False))
+        names = ", ".join(h.row for h in by_header)
+        mapping.notes.append(f"row {r + 1}: blocks by header: {names}")
+        return by_header
     caption = context[-1] if context else ""
     named = _caption(caption)
     if named and len(items) == _APPEAL_WIDTH:
@@ -261,71 +267,85 @@ def _label_cells(cells: list[GridCell]) -> list[GridCell]:
     before the label (a merged group label printed once, above) are passed over."""
     out: list[GridCell] = []
     for cell in cells:
-        text = fold(cell.text)
+        text = cell.text.strip()
         if not text and not out:
             continue
-        if text in BLANK_MARKS or (_VALUE_START.match(text) and not _NUMBERING.match(text)):
-            break
+        if not text or len(text) <= 2 or not _wide(text[0]):  # else plainly label text
+            text = _fold(text)
+            if text in BLANK_MARKS or (_VALUE_START.match(text) and not _NUMBERING.match(text)):
+                break
         out.append(cell)
     return out
 
 
-def _holds_no_values(header: list[list[str]], cell: GridCell) -> bool:
-    words = "".join(key(t) for t in header[cell.col])
-    return any(w in words for w in _NOT_VALUES)
+def _wide(char: str) -> bool:
+    """A Chinese character (no digit, sign or blank mark starts so)."""
+    return "\u4e00" <= char <= "\u9fff"
 
 
-def _is_data(
-    own: list[GridCell], label: str, label_cells: list[GridCell], sections: list[Section]
-) -> bool:
-    """A row of values: it holds a number, or its label is a row's and only blank cells (at
-    least one) follow it."""
+def _is_data(own: list[GridCell], label_cells: list[GridCell], found: Found | None) -> bool:
+    """A row of values: it holds a number, or its label is a row's (exactly, no typo) and only
+    blank cells (at least one) follow it."""
     if any(_is_number(c.text) for c in own):
         return True
     rest = [c for c in own if c not in label_cells]
-    if not label or not rest or any(fold(c.text) not in BLANK_MARKS for c in rest):
+    if found is None or found[2] or not rest:
         return False
-    return _choose(sections, label, label_cells, strict=True) is not None
+    return all(_fold(c.text) in BLANK_MARKS for c in rest)
 
 
-def _choose(
-    sections: list[Section], label: str, label_cells: list[GridCell], *, strict: bool = False
-) -> Section | None:
-    """The section a data row belongs to: the one of `sections` whose table has its label,
-    else (unless `strict`) the only one."""
-    if label_cells:
-        chunk, last = key(label), key(label_cells[-1].text)
-        for section in sections:
-            if _index(section).match(chunk, last) or _index(section).near(chunk, last):
-                return section
-    if strict or len(sections) != 1:
-        return None
-    return sections[0]
+@lru_cache(maxsize=4096)
+def _label_of(sections: tuple[Section, ...], chunk: str, last: str) -> Found | None:
+    """The row whose label `chunk` (key form; `last`: its last cell) ends with, in the first of
+    `sections` that has one; a label with a typo only where none matches exactly."""
+    for section in sections:
+        label = _index(section).match(chunk, last)
+        if label is not None:
+            return section, label, False
+    for section in sections:
+        label = _index(section).near(chunk, last)
+        if label is not None:
+            return section, label, True
+    return None
 
 
-def _add_header(header: list[list[str]], own: list[GridCell], *, continued: bool) -> None:
-    """Add a header row's texts to the columns they cover; where the file has no merged cells
-    (`continued`: Markdown), an empty cell after a text continues it, as converters print a
-    merged header cell."""
+def _add_header(
+    header: list[list[str]], skipped: set[int], own: list[GridCell], *, continued: bool
+) -> None:
+    """Add a header row's texts to the columns they cover, and to `skipped` the columns a header
+    says hold no values (序号, 备注); where the file has no merged cells (`continued`:
+    Markdown), an empty cell after a text continues it, as converters print a merged cell."""
     previous = ""
     for cell in own:
         text = cell.text.strip() or (previous if continued else "")
         if text:
-            for col in range(cell.col, cell.col + cell.colspan):
+            columns = range(cell.col, cell.col + cell.colspan)
+            for col in columns:
                 header[col].append(text)
+            if any(w in text for w in _NOT_VALUES):
+                skipped.update(columns)
         previous = text
 
 
 def _is_number(text: str) -> bool:
-    folded = fold(text)
+    bare = text.lstrip()
+    if not bare or _wide(bare[0]):
+        return False
+    folded = _fold(bare)
     return bool(folded) and bool(_VALUE_START.match(folded)) and not _NUMBERING.match(folded)
+
+
+def _fold(text: str) -> str:
+    """`values.fold`, quick for the common cell of ASCII digits."""
+    return "".join(text.split()) if text.isascii() else fold(text)
 
 
 def _item(text: str, line: int) -> Item:
     """One value cell as an item: a number, a blank, or text that is no number."""
-    annotated = _ANNOTATED.match(fold(text))
-    if annotated:
-        text = annotated.group(1)
+    if "(" in text or "（" in text:
+        annotated = _ANNOTATED.match(fold(text))
+        if annotated:
+            text = annotated.group(1)
     found = cell_items(text, line, soft=False, row=True)
     if len(found) == 1 and found[0].kind in (ItemKind.NUM, ItemKind.BLANK):
         return found[0]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACE = re.compile(r"\s+")
 _QUOTES = re.compile("[“”\"'‘’「」『』]")
@@ -26,6 +27,7 @@ def clean(text: str) -> str:
     return text.translate(_INVISIBLE) if _ANY_INVISIBLE.search(text) else text
 
 
+@lru_cache(maxsize=16384)
 def key(text: str) -> str:
     """The form in which labels are compared: NFKC, no whitespace, no quotes, items as "1.", a
     comma as the enumeration comma 「、」 (labels print either: 「逾期不补正, 行政机关…」)."""

@@ -60,13 +60,18 @@ def locate_tables(
     spans = {s: sections.span(s.number) for s in Section}
     numbers = [item.line for item in items]
     ranges = {s: item_span(numbers, *spans[s]) for s in Section}
-    hits = {
-        s: find_rows(items, *ranges[s], _index(s)) for s in (Section.PROACTIVE, Section.REQUESTS)
-    }
-    hits[Section.APPEALS] = _appeals(items, *ranges[Section.APPEALS])
-    for s, structured in (from_grids or {}).items():
+    hits: dict[Section, list[Hit]] = {}
+    for s in Section:
+        structured = (from_grids or {}).get(s, [])
+        rows = {hit.row for hit in structured}
+        if _whole(s, rows):  # the grids hold the whole table: the text can add nothing
+            hits[s] = structured
+            continue
+        if s is Section.APPEALS:
+            hits[s] = _appeals(items, *ranges[s])
+        else:
+            hits[s] = find_rows(items, *ranges[s], _index(s))
         if structured:
-            rows = {hit.row for hit in structured}
             rest = [hit for hit in hits[s] if hit.row and hit.row not in rows]
             hits[s] = sorted([*structured, *rest], key=lambda hit: hit.line)
 
@@ -97,6 +102,11 @@ def locate_tables(
         for table in tables.values():
             _read(table, vanishing=True, budget=budget, ending=ending)
     return tables
+
+
+def _whole(section: Section, rows: set[str]) -> bool:
+    """Whether `rows` are every row of `section`'s table in one edition or the other."""
+    return any(rows >= {row.key for row in tables[section].rows} for tables in TABLES.values())
 
 
 def _appeals(items: list[Item], start: int, stop: int) -> list[Hit]:
