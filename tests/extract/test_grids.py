@@ -219,3 +219,27 @@ def test_grid_positions_and_signatures() -> None:
     merged = type(grid)([GridCell("a", 0, 0, 2, 2), GridCell("b", 0, 2), GridCell("c", 1, 2)], "x")
     assert merged.at(1, 1) is merged.cells[0]
     assert [c.text for c in merged.row_cells(1)] == ["a", "c"]
+
+
+def test_cells_are_read_from_the_columns_their_header_names(tmp_path: Path) -> None:
+    """A table printing 总计 first and an empty spacer column after the label: each number goes
+    to the column its header names, the spacer to none."""
+    head = _tr(
+        "项目", "", "总计", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"
+    )
+    body = ""
+    for row in table(Edition.E2019, Section.REQUESTS).rows:
+        values = ["9", "5", "4", "0", "0", "0", "0"] if row.key == "granted" else ["0"] * 7
+        body += _tr(row.label, "", *values)
+    page = "<p>三、收到和处理政府信息公开申请情况</p><table>" + head + body + "</table>"
+    extraction = extract_file(_page(tmp_path, page))
+    assert extraction.report.requests["granted"] == dict(
+        natural_person=5,
+        commercial_enterprise=4,
+        research_institution=0,
+        social_welfare_org=0,
+        legal_service_org=0,
+        other_org=0,
+        total=9,
+    )
+    assert "cells put in the columns their header names" in extraction.debug_text()

@@ -35,7 +35,7 @@ from gongkai.extract.normalize import NUMBERING, key
 from gongkai.extract.sections import Sections
 from gongkai.extract.stream import Item, ItemKind, cell_items
 from gongkai.extract.values import BLANK_MARKS, fold
-from gongkai.report.editions import APPEAL_COLUMNS
+from gongkai.report.editions import APPEAL_COLUMNS, TABLES
 from gongkai.report.grid import Section
 
 #: Header words of columns that hold no values of the national tables.
@@ -153,6 +153,13 @@ def _map(
                 label, found, values, items, header, context, line, mapping, r
             )
         else:
+            if found is not None and found[0] is section:
+                ordered = _in_column_order(section, found[1].row, values, items, header)
+                if ordered is not None and ordered != items:
+                    mapping.notes.append(
+                        f"row {r + 1}: cells put in the columns their header names"
+                    )
+                    items = ordered
             hits[section] += _row_hit(section, label, found, items, line, mapping, r)
 
 
@@ -175,6 +182,53 @@ def _row_hit(
     shown = " ".join(i.text or "□" for i in items)
     mapping.notes.append(f"row {r + 1}: «{label}» → {section.value}.{row.row}: {shown}")
     return [Hit(section, row.row, label, line, items, False, row.editions, near)]
+
+
+def _in_column_order(
+    section: Section,
+    row_key: str,
+    values: list[GridCell],
+    items: tuple[Item, ...],
+    header: list[list[str]],
+) -> tuple[Item, ...] | None:
+    """The row's cells in its columns' order, where the header names the column of every cell
+    that holds something (an empty cell under no column name is a spacer, left out) and names
+    each of the row's columns once; None where it does not (the cells are read as printed)."""
+    named = [_column_of(section, header[c.col]) for c in values]
+    kept = [
+        (name, item)
+        for name, item in zip(named, items, strict=True)
+        if name is not None or item.kind is not ItemKind.BLANK or item.text
+    ]
+    names = [name for name, _ in kept]
+    if None in names or len(set(names)) != len(names):
+        return None
+    for tables in TABLES.values():
+        table = tables[section]
+        if table.has_row(row_key):
+            order = [column.key for column in table.row(row_key).columns]
+            if sorted(order) == sorted(n for n in names if n is not None):
+                by_name = dict(kept)
+                return tuple(by_name[k] for k in order)
+    return None
+
+
+@cache
+def _column_names(section: Section) -> dict[str, str]:
+    """Every printed name of a column of `section`'s table (key form) → the column's key."""
+    names = {}
+    for tables in TABLES.values():
+        for row in tables[section].rows:
+            for column in row.columns:
+                for text in (column.label, *column.variants):
+                    names[key(text)] = column.key
+    return names
+
+
+def _column_of(section: Section, path: list[str]) -> str | None:
+    """The column a header path names: its lowest text that is a column's name."""
+    names = _column_names(section)
+    return next((names[key(t)] for t in reversed(path) if key(t) in names), None)
 
 
 def _appeal_hits(
