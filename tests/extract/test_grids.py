@@ -243,3 +243,20 @@ def test_cells_are_read_from_the_columns_their_header_names(tmp_path: Path) -> N
         total=9,
     )
     assert "cells put in the columns their header names" in extraction.debug_text()
+
+
+def test_a_label_with_its_parts_in_another_order_is_found_and_said() -> None:
+    swapped = "1.行政机关不再处理其政府信息公开申请，申请人无正当理由逾期不补正"
+    rows = [
+        f"| {swapped if row.key == 'other_no_correction' else row.label} | "
+        + " | ".join(
+            ["3", "0", "0", "0", "0", "0", "3"] if row.key == "other_no_correction" else ["0"] * 7
+        )
+        + " |"
+        for row in table(Edition.E2021, Section.REQUESTS).rows
+    ]
+    text = "| 项目 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n"
+    text += "|---" * 8 + "|\n" + "\n".join(rows)
+    extraction = extract_text(document(requests=text))
+    assert extraction.report.requests["other_no_correction"]["total"] == 3
+    assert any(d.rule == "label_variant" and swapped in d.message for d in extraction.doubts)

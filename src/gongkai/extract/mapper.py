@@ -4,7 +4,8 @@ Each grid row lies in a section (by its text line). Rows without a number are he
 texts covering each column, top to bottom, are the column's header path (a header row after data
 rows starts a new header, as section 二 of the 2019 edition prints one per 第二十条 item). A data
 row's label is its leading text cells (a group label merged over rows from above included),
-matched like any label (`labels.LabelIndex`); its values are the cells after the label that start
+matched like any label (`labels.LabelIndex`; a label whose parts are printed in another order is
+found too, with a doubt as for a typo); its values are the cells after the label that start
 in this row — a position covered by a merged cell is no value — except in columns whose header
 says they hold none (序号, 备注). So a header cell spanning two columns, a Word cell spanning grid
 columns or an Excel merged range never shifts a number into the next column.
@@ -357,10 +358,26 @@ def _label_of(sections: tuple[Section, ...], chunk: str, last: str) -> Found | N
         if label is not None:
             return section, label, False
     for section in sections:
-        label = _index(section).near(chunk, last)
+        label = _index(section).near(chunk, last) or _reordered(section).get(_words(last))
         if label is not None:
             return section, label, True
     return None
+
+
+def _words(label: str) -> frozenset[str]:
+    """A label's parts between enumeration commas, numbering left out (key form)."""
+    return frozenset(NUMBERING.sub("", label).split("、"))
+
+
+@cache
+def _reordered(section: Section) -> dict[frozenset[str], Label]:
+    """The labels of two or more parts, by their parts in any order (「行政机关不再处理其政府信息
+    公开申请、申请人无正当理由逾期不补正」 is （六）1 with its parts swapped)."""
+    found: dict[frozenset[str], Label] = {}
+    for label in _index(section).labels:
+        if "、" in label.core:
+            found.setdefault(_words(label.core), label)
+    return found
 
 
 def _add_header(
