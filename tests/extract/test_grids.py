@@ -260,3 +260,42 @@ def test_a_label_with_its_parts_in_another_order_is_found_and_said() -> None:
     extraction = extract_text(document(requests=text))
     assert extraction.report.requests["other_no_correction"]["total"] == 3
     assert any(d.rule == "label_variant" and swapped in d.message for d in extraction.doubts)
+
+
+def _detached(values: dict[str, list[str]], lost: str = "") -> str:
+    """Labels in one table, numbers in the next; `lost`: that row's numbers left out, a row of
+    zeros added at the end (every row after it moves up one)."""
+    rows = table(Edition.E2019, Section.REQUESTS).rows
+    labels = "| 项目 |\n|---|\n" + "\n".join(f"| {r.label} |" for r in rows)
+    numbers = "| 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n"
+    numbers += "|---" * 7 + "|\n"
+    printed = [values.get(r.key, ["0"] * 7) for r in rows if r.key != lost]
+    printed += [["0"] * 7] * (len(rows) - len(printed))
+    numbers += "\n".join("| " + " | ".join(cells) + " |" for cells in printed)
+    return labels + "\n\n" + numbers
+
+
+_SUMS = {
+    "new_received": ["5", "1", "0", "0", "0", "0", "6"],
+    "granted": ["3", "1", "0", "0", "0", "0", "4"],
+    "unable_not_held": ["2", "0", "0", "0", "0", "0", "2"],
+    "total_processed": ["5", "1", "0", "0", "0", "0", "6"],
+}
+
+
+def test_numbers_detached_from_their_labels_are_paired_where_the_sums_hold() -> None:
+    """A conversion printed section 三's labels as one table and its numbers as another: paired
+    in order, since every row's width and every sum among them (R1–R3) hold."""
+    extraction = extract_text(document(requests=_detached(_SUMS)))
+    requests = extraction.report.requests
+    assert requests["granted"]["total"] == 4 and requests["unable_not_held"]["total"] == 2
+    assert requests["carried_over_to_next_year"]["total"] == 0
+    assert "by the labels of the grid before: [" in extraction.debug_text()
+
+
+def test_detached_numbers_whose_sums_fail_are_not_paired() -> None:
+    """One row of numbers lost: every row after it would move up one; R3 fails, nothing is
+    paired, and the table is said to be missing."""
+    extraction = extract_text(document(requests=_detached(_SUMS, lost="granted")))
+    assert extraction.report.requests == {}
+    assert any(d.rule == "table_missing" for d in extraction.doubts)

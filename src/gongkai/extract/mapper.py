@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
+from gongkai.extract.constraints import balanced, column_equations, column_sums, row_rules_confirm
 from gongkai.extract.grids import Grid, GridCell
 from gongkai.extract.labels import Label, LabelIndex
 from gongkai.extract.lines import Line, LineKind
@@ -35,9 +36,9 @@ from gongkai.extract.locate import Hit
 from gongkai.extract.normalize import NUMBERING, key
 from gongkai.extract.sections import Sections
 from gongkai.extract.stream import Item, ItemKind, cell_items
-from gongkai.extract.values import BLANK_MARKS, fold
+from gongkai.extract.values import BLANK_MARKS, CellValue, fold, to_value
 from gongkai.report.editions import APPEAL_COLUMNS, TABLES
-from gongkai.report.grid import Section
+from gongkai.report.grid import Row, Section, Table
 
 #: Header words of columns that hold no values of the national tables.
 _NOT_VALUES = ("序号", "备注", "说明", "编号")
@@ -83,9 +84,16 @@ def map_grids(
     previous_end = 0
     last = next((line.number for line in reversed(lines) if line.kind.is_content), 0)
     cut = {n: grid.kind in _MAY_BE_CUT for grid in grids for n in grid.lines}
+    labels: list[tuple[Section, str, str, int]] = []  # a grid of labels only, just before
     for grid in grids:
         mapping = Mapping(grid)
-        _map(grid, spans, lines, previous_end, hits, mapping)
+        detached = _map(grid, spans, lines, previous_end, hits, mapping)
+        if labels and detached.unlabelled:
+            found = _pair(labels, detached)
+            mapping.notes.append(f"rows without labels, by the labels of the grid before: {found}")
+            if isinstance(found, list):
+                hits[labels[0][0]] += found
+        labels = [] if detached.data else detached.labels
         mappings.append(mapping)
         previous_end = max(grid.lines, default=previous_end)
     for section, found in hits.items():  # a text may end inside its last row (not a file)
@@ -94,6 +102,77 @@ def map_grids(
             key=lambda hit: hit.line,
         )
     return hits, mappings
+
+
+@dataclass
+class _Detached:
+    """What a grid holds for pairing detached blocks: its rows that are a label only (when it
+    holds no values), its rows of values without a label, how many rows of values it holds."""
+
+    labels: list[tuple[Section, str, str, int]] = field(default_factory=list)
+    unlabelled: list[tuple[Section, tuple[Item, ...], int]] = field(default_factory=list)
+    data: int = 0  # rows of values
+
+
+def _pair(labels: list[tuple[Section, str, str, int]], detached: _Detached) -> list[Hit] | str:
+    """A block of numbers printed apart from its labels (a grid of labels only, then a grid of
+    values only): paired row by row in order — but only where the blocks are one section's, as
+    many rows each, every row exactly as wide as its row, and every sum among them (R1–R4)
+    holds; else nothing is paired, and why is returned."""
+    section = labels[0][0]
+    rows = detached.unlabelled
+    if any(s is not section for s, *_ in labels) or any(s is not section for s, *_ in rows):
+        return "not one section's"
+    if len(rows) != len(labels) or len(rows) != detached.data:
+        return f"{len(labels)} labels, {len(rows)} rows of values: not paired"
+    for tables in TABLES.values():
+        table = tables[section]
+        if not all(table.has_row(key) for _, key, _, _ in labels):
+            continue
+        values: dict[str, dict[str, CellValue]] = {}
+        for (_, key_, _, _), (_, items, _) in zip(labels, rows, strict=True):
+            row = table.row(key_)
+            read = _values(items, row)
+            cells = tuple((row, c) for c in row.columns)
+            if read is None or (
+                section is not Section.PROACTIVE and not row_rules_confirm(section, cells, read)
+            ):
+                break
+            values[key_] = {c.key: v for c, v in zip(row.columns, read, strict=True)}
+        else:
+            if _columns_hold(table, values):
+                return [
+                    Hit(section, key_, label, line, items, False)
+                    for (_, key_, label, _), (_, items, line) in zip(labels, rows, strict=True)
+                ]
+    return "widths or sums do not hold: not paired"
+
+
+def _values(items: tuple[Item, ...], row: Row) -> tuple[CellValue, ...] | None:
+    """The values of certain cells, or None when one is not a number or a blank, or the row
+    is of another width."""
+    if len(items) != len(row.columns):
+        return None
+    out: list[CellValue] = []
+    for item, column in zip(items, row.columns, strict=True):
+        if item.kind is ItemKind.BLANK:
+            out.append(None)
+        elif item.kind is ItemKind.NUM and item.number is not None:
+            out.append(to_value(item.number, column))
+        else:
+            return None
+    return tuple(out)
+
+
+def _columns_hold(table: Table, rows: dict[str, dict[str, CellValue]]) -> bool:
+    """R1 and R3 hold wherever every row of the equation was read."""
+    for left, right in column_equations(table):
+        if all(k in rows for k in (*left, *right)):
+            columns = [c.key for c in table.rows[0].columns]
+            sides = [column_sums([rows[k] for k in side], columns) for side in (left, right)]
+            if not balanced(*sides):
+                return False
+    return True
 
 
 def _sections(line: int, spans: dict[Section, tuple[int, int]]) -> list[Section]:
@@ -109,7 +188,8 @@ def _map(
     previous_end: int,
     hits: dict[Section, list[Hit]],
     mapping: Mapping,
-) -> None:
+) -> _Detached:
+    detached = _Detached()
     header: list[list[str]] = [[] for _ in range(grid.width)]  # per column, top to bottom
     skipped: set[int] = set()  # the columns whose header says they hold no values
     after_data = False
@@ -126,6 +206,8 @@ def _map(
             _label_of(tuple(candidates), key(label), key(label_cells[-1].text)) if label else None
         )
         if not _is_data(own, label_cells, found):
+            if found and not found[2] and all(c in label_cells or not c.text.strip() for c in own):
+                detached.labels.append((found[0], found[1].row, label, line))
             if after_data:
                 header, skipped, after_data = [[] for _ in range(grid.width)], set(), False
             _add_header(header, skipped, own, continued=grid.kind in _NO_SPANS)
@@ -135,7 +217,7 @@ def _map(
                 f"{c + 1}={'›'.join(t[:16] for t in p[-2:])}" for c, p in enumerate(header) if p
             )
             mapping.notes.append(f"header before row {r + 1}: {'; '.join(paths)}")
-        after_data = True
+        after_data, detached.data = True, detached.data + 1
         section = found[0] if found else candidates[0] if len(candidates) == 1 else None
         if section is None:
             continue
@@ -148,6 +230,8 @@ def _map(
         if covered:
             mapping.notes.append(f"row {r + 1}: {len(covered)} position(s) covered from above")
         items = tuple(_item(c.text, line) for c in values)
+        if not label:
+            detached.unlabelled.append((section, items, line))
         if section is Section.APPEALS:
             context = _context(lines, max(previous_end, spans[section][0] - 1), first_line)
             hits[section] += _appeal_hits(
@@ -162,6 +246,7 @@ def _map(
                     )
                     items = ordered
             hits[section] += _row_hit(section, label, found, items, line, mapping, r)
+    return detached
 
 
 def _row_hit(
