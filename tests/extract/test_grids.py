@@ -92,20 +92,22 @@ def test_section_2_as_one_table_per_item_of_article_20() -> None:
     assert str(report.proactive["fees"]["amount_10k_yuan"]) == "4068.208"
 
 
+def _requests_2021(key_: str, label: str, count: str) -> str:
+    """Section 三 of the 2021 edition as a Markdown table, row `key_` printed as `label` with
+    `count` from natural persons, every other cell 0."""
+    rows = []
+    for row in table(Edition.E2021, Section.REQUESTS).rows:
+        mine = row.key == key_
+        cells = [count, "0", "0", "0", "0", "0", count] if mine else ["0"] * 7
+        rows.append("| " + " | ".join([label if mine else row.label, *cells]) + " |")
+    text = "| 项目 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n"
+    return text + "|---" * 8 + "|\n" + "\n".join(rows)
+
+
 def test_a_label_with_a_comma_and_a_space_after_its_number() -> None:
     label = "1. 申请人无正当理由逾期不补正, 行政机关不再处理其政府信息公开申请"
-    rows = [
-        f"| {label if row.key == 'other_no_correction' else row.label} | "
-        + " | ".join(
-            ["9", "0", "0", "0", "0", "0", "9"] if row.key == "other_no_correction" else ["0"] * 7
-        )
-        + " |"
-        for row in table(Edition.E2021, Section.REQUESTS).rows
-    ]
-    text = "| 项目 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n"
-    text += "|---" * 8 + "|\n" + "\n".join(rows)
-    report = extract_text(document(requests=text)).report
-    assert report.requests["other_no_correction"]["natural_person"] == 9
+    extraction = extract_text(document(requests=_requests_2021("other_no_correction", label, "9")))
+    assert extraction.report.requests["other_no_correction"]["natural_person"] == 9
 
 
 def _page(tmp_path: Path, body: str) -> Path:
@@ -247,17 +249,9 @@ def test_cells_are_read_from_the_columns_their_header_names(tmp_path: Path) -> N
 
 def test_a_label_with_its_parts_in_another_order_is_found_and_said() -> None:
     swapped = "1.行政机关不再处理其政府信息公开申请，申请人无正当理由逾期不补正"
-    rows = [
-        f"| {swapped if row.key == 'other_no_correction' else row.label} | "
-        + " | ".join(
-            ["3", "0", "0", "0", "0", "0", "3"] if row.key == "other_no_correction" else ["0"] * 7
-        )
-        + " |"
-        for row in table(Edition.E2021, Section.REQUESTS).rows
-    ]
-    text = "| 项目 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n"
-    text += "|---" * 8 + "|\n" + "\n".join(rows)
-    extraction = extract_text(document(requests=text))
+    extraction = extract_text(
+        document(requests=_requests_2021("other_no_correction", swapped, "3"))
+    )
     assert extraction.report.requests["other_no_correction"]["total"] == 3
     assert any(d.rule == "label_variant" and swapped in d.message for d in extraction.doubts)
 
