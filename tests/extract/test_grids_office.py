@@ -145,3 +145,30 @@ def test_a_pdf_printing_section_4_as_three_captioned_ruled_tables(tmp_path: Path
             upheld=0, corrected=0, other=0, pending=1, total=1
         ),
     }
+
+
+def test_word_exported_markup_and_a_word_file_are_read_from_their_grids() -> None:
+    """The merged-cell layouts of `merged` (a Word-exported page with a run per digit and
+    &nbsp; blanks; the same tables as a .docx): every table read from its grid, every cell."""
+    from gongkai.extract import extract_document
+    from gongkai.extract.readers import read_document
+    from gongkai.report import load
+
+    from ..conftest import gold
+    from . import merged
+
+    report = load(gold("004"))
+    for name, data in [
+        ("report.html", merged.html(report, word=True).encode()),
+        ("report.docx", merged.docx(report)),
+    ]:
+        extraction = extract_document(read_document(data, name), source=name)
+        assert dict(extraction.report.cells()) == dict(report.cells())
+        mapped = {
+            note.split("→ ")[1].split(":")[0]
+            for grid in extraction.stages.grids
+            for note in grid.notes
+            if "» → " in note
+        }
+        assert len(mapped) == len(report.proactive) + len(report.requests)
+        assert any("blocks by header" in n for g in extraction.stages.grids for n in g.notes)

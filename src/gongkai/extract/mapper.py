@@ -62,7 +62,7 @@ Found = tuple[Section, Label, bool]
 
 
 @dataclass
-class Mapping:
+class GridMapping:
     """How one grid was read, for `--debug`."""
 
     grid: Grid
@@ -76,7 +76,7 @@ def _index(section: Section) -> LabelIndex:
 
 def map_grids(
     grids: Sequence[Grid], sections: Sections, lines: Sequence[Line]
-) -> tuple[dict[Section, list[Hit]], list[Mapping]]:
+) -> tuple[dict[Section, list[Hit]], list[GridMapping]]:
     """The national rows every grid holds, by section, and how each grid was mapped."""
     spans = {s: sections.span(s.number) for s in Section}
     hits: dict[Section, list[Hit]] = {s: [] for s in Section}
@@ -86,7 +86,7 @@ def map_grids(
     cut = {n: grid.kind in _MAY_BE_CUT for grid in grids for n in grid.lines}
     labels: list[tuple[Section, str, str, int]] = []  # a grid of labels only, just before
     for grid in grids:
-        mapping = Mapping(grid)
+        mapping = GridMapping(grid)
         detached = _map(grid, spans, lines, previous_end, hits, mapping)
         if labels and detached.unlabelled:
             found = _pair(labels, detached)
@@ -187,7 +187,7 @@ def _map(
     lines: Sequence[Line],
     previous_end: int,
     hits: dict[Section, list[Hit]],
-    mapping: Mapping,
+    mapping: GridMapping,
 ) -> _Detached:
     detached = _Detached()
     header: list[list[str]] = [[] for _ in range(grid.width)]  # per column, top to bottom
@@ -255,7 +255,7 @@ def _row_hit(
     found: Found | None,
     items: tuple[Item, ...],
     line: int,
-    mapping: Mapping,
+    mapping: GridMapping,
     r: int,
 ) -> list[Hit]:
     if not label:
@@ -325,7 +325,7 @@ def _appeal_hits(
     header: list[list[str]],
     context: list[str],
     line: int,
-    mapping: Mapping,
+    mapping: GridMapping,
     r: int,
 ) -> list[Hit]:
     """Section 四's rows in a grid row: by its label, by each value's header path, by the heading

@@ -18,7 +18,7 @@ from gongkai.extract.chrome import mark_chrome
 from gongkai.extract.edition import is_legacy
 from gongkai.extract.grids import Grid, markdown_grids, place
 from gongkai.extract.lines import Line, LineKind, split_lines
-from gongkai.extract.mapper import Mapping, map_grids
+from gongkai.extract.mapper import GridMapping, map_grids
 from gongkai.extract.markup import to_text
 from gongkai.extract.metadata import read_metadata
 from gongkai.extract.readers import Limits, ReadDocument, read_document
@@ -42,7 +42,7 @@ class Stages:
     items: list[Item]
     tables: dict[Section, LocatedTable]
     document: ReadDocument | None = None
-    grids: list[Mapping] = field(default_factory=list)  # each grid, and how it was mapped
+    grids: list[GridMapping] = field(default_factory=list)  # each grid, and how it was mapped
 
 
 @dataclass
