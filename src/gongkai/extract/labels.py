@@ -99,6 +99,12 @@ class LabelIndex:
         return next(iter(found.values()))[1]
 
 
+@cache
+def label_index(section: Section) -> LabelIndex:
+    """The labels of `section`'s table, built once."""
+    return LabelIndex(section)
+
+
 def is_table_text(text: str, *, fragments: bool = False) -> bool:
     """Whether `text` (key form) is made of table words (group labels, headers, numbering) and
     punctuation; with `fragments`, a piece of a table word split over lines ("结果", "维持") is one."""

@@ -8,7 +8,14 @@ matched like any label (`labels.LabelIndex`; a label whose parts are printed in 
 found too, with a doubt as for a typo); its values are the cells after the label that start
 in this row — a position covered by a merged cell is no value — except in columns whose header
 says they hold none (序号, 备注). So a header cell spanning two columns, a Word cell spanning grid
-columns or an Excel merged range never shifts a number into the next column.
+columns or an Excel merged range never shifts a number into the next column. Where the header
+names the column of every cell that holds something, each goes to that column (an empty spacer
+column under no name is left out); else the cells are read as printed, and `cells` reads them
+(too many, too few, run together) as it reads any row.
+
+A block of numbers printed apart from its labels (a grid of labels only, then one of values only)
+is paired row by row only where both have as many rows, each row is as wide as its row and every
+sum among them holds (R1–R4): labels, order and sums together, never order alone.
 
 Section 四 comes in more shapes: one row per block (行政复议 / 未经复议直接起诉 / 复议后起诉), the
 national two-level header over one row of 15 (each value's block read from its header path), or
@@ -30,7 +37,7 @@ from functools import cache, lru_cache
 
 from gongkai.extract.constraints import balanced, column_equations, column_sums, row_rules_confirm
 from gongkai.extract.grids import Grid, GridCell
-from gongkai.extract.labels import Label, LabelIndex
+from gongkai.extract.labels import Label, label_index
 from gongkai.extract.lines import Line, LineKind
 from gongkai.extract.locate import Hit
 from gongkai.extract.normalize import NUMBERING, key
@@ -67,11 +74,6 @@ class GridMapping:
 
     grid: Grid
     notes: list[str] = field(default_factory=list)
-
-
-@cache
-def _index(section: Section) -> LabelIndex:
-    return LabelIndex(section)
 
 
 def map_grids(
@@ -439,11 +441,11 @@ def _label_of(sections: tuple[Section, ...], chunk: str, last: str) -> Found | N
     """The row whose label `chunk` (key form; `last`: its last cell) ends with, in the first of
     `sections` that has one; a label with a typo only where none matches exactly."""
     for section in sections:
-        label = _index(section).match(chunk, last)
+        label = label_index(section).match(chunk, last)
         if label is not None:
             return section, label, False
     for section in sections:
-        label = _index(section).near(chunk, last) or _reordered(section).get(_words(last))
+        label = label_index(section).near(chunk, last) or _reordered(section).get(_words(last))
         if label is not None:
             return section, label, True
     return None
@@ -459,7 +461,7 @@ def _reordered(section: Section) -> dict[frozenset[str], Label]:
     """The labels of two or more parts, by their parts in any order (「行政机关不再处理其政府信息
     公开申请、申请人无正当理由逾期不补正」 is （六）1 with its parts swapped)."""
     found: dict[frozenset[str], Label] = {}
-    for label in _index(section).labels:
+    for label in label_index(section).labels:
         if "、" in label.core:
             found.setdefault(_words(label.core), label)
     return found

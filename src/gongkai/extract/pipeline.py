@@ -1,5 +1,5 @@
-"""The extraction pipeline: bytes → text (HTML unwrapped) → lines → sections → items → tables →
-cells → Report.
+"""The extraction pipeline: bytes → text (HTML unwrapped) and grids → lines → sections → items →
+tables (rows from the grids by `mapper`, the rest found in the text) → cells → Report.
 
 Each stage is a small pure function; every intermediate is kept in `Stages`, so `--debug` can show
 what each stage saw.

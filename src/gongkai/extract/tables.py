@@ -10,13 +10,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
 
 from gongkai.extract import edition as editions
 from gongkai.extract.cells import Reading, read
 from gongkai.extract.constraints import balanced, column_equations, column_sums, plus
 from gongkai.extract.digits import Budget
-from gongkai.extract.labels import LabelIndex
+from gongkai.extract.labels import label_index
 from gongkai.extract.locate import Hit, find_appeals, find_rows, item_span
 from gongkai.extract.sections import Sections
 from gongkai.extract.stream import Item, ItemKind
@@ -42,11 +41,6 @@ class LocatedTable:
         return TABLES[self.edition][self.section]
 
 
-@cache
-def _index(section: Section) -> LabelIndex:
-    return LabelIndex(section)
-
-
 def locate_tables(
     items: list[Item],
     sections: Sections,
@@ -70,7 +64,7 @@ def locate_tables(
         if s is Section.APPEALS:
             hits[s] = _appeals(items, *ranges[s])
         else:
-            hits[s] = find_rows(items, *ranges[s], _index(s))
+            hits[s] = find_rows(items, *ranges[s], label_index(s))
         if structured:
             rest = [hit for hit in hits[s] if hit.row and hit.row not in rows]
             hits[s] = sorted([*structured, *rest], key=lambda hit: hit.line)
@@ -114,7 +108,7 @@ def _appeals(items: list[Item], start: int, stop: int) -> list[Hit]:
     0 0 0 0 0"), else the one data row under the national format's two-level header."""
     rows = [
         hit
-        for hit in find_rows(items, start, stop, _index(Section.APPEALS))
+        for hit in find_rows(items, start, stop, label_index(Section.APPEALS))
         if any(piece.is_number for piece in hit.pieces)
     ]
     if rows:
