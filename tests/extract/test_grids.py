@@ -293,3 +293,27 @@ def test_detached_numbers_whose_sums_fail_are_not_paired() -> None:
     extraction = extract_text(document(requests=_detached(_SUMS, lost="granted")))
     assert extraction.report.requests == {}
     assert any(d.rule == "table_missing" for d in extraction.doubts)
+
+
+def test_the_row_of_15_with_a_label_cell_of_its_own(tmp_path: Path) -> None:
+    """The national two-level header with a first column 「项目」 and the row labelled 「件数」:
+    each number's block and column from its header path."""
+    heads = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+    page = (
+        "<p>四、政府信息公开行政复议、行政诉讼情况</p><table>"
+        + _tr(
+            "<td rowspan=3>项目</td>", "<td colspan=5>行政复议</td>", "<td colspan=10>行政诉讼</td>"
+        )
+        + _tr(
+            *(f"<td rowspan=2>{h}</td>" for h in heads),
+            "<td colspan=5>未经复议直接起诉</td>",
+            "<td colspan=5>复议后起诉</td>",
+        )
+        + _tr(*heads, *heads)
+        + _tr("件数", *[str(n) for n in (2, 1, 0, 0, 3, 0, 0, 0, 1, 1, 1, 0, 0, 0, 1)])
+        + "</table>"
+    )
+    appeals = extract_file(_page(tmp_path, page)).report.appeals
+    assert appeals["reconsideration"] == dict(upheld=2, corrected=1, other=0, pending=0, total=3)
+    assert appeals["litigation_direct"]["pending"] == 1
+    assert appeals["litigation_after_reconsideration"]["upheld"] == 1

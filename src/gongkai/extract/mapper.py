@@ -333,8 +333,9 @@ def _appeal_hits(
     """Section 四's rows in a grid row: by its label, by each value's header path, by the heading
     just before a small table of one block, or as the national row of 15 under its header."""
     section = Section.APPEALS
-    if label:
+    if label and found is not None and found[0] is section:
         return _row_hit(section, label, found, items, line, mapping, r)
+    # no label of a block (none, or a word such as 「件数」): the header or a caption names it
     blocks = [_block(" ".join(header[c.col])) for c in values]
     if values and all(blocks):
         by_header: list[Hit] = []
