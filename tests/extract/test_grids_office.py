@@ -172,3 +172,16 @@ def test_word_exported_markup_and_a_word_file_are_read_from_their_grids() -> Non
         }
         assert len(mapped) == len(report.proactive) + len(report.requests)
         assert any("blocks by header" in n for g in extraction.stages.grids for n in g.notes)
+
+
+def test_a_hostile_merged_range_gives_no_grid_and_no_blow_up() -> None:
+    """A merged range of a million positions (a real report merges some tens): the sheet is read
+    as text only, its grid left out."""
+    from gongkai.extract.readers.xlsx import _grid
+
+    assert _grid([["规章", "1", "2", "3"]], [(0, 0, 1000, 1000)]) is None
+    grid = _grid(
+        [["信息内容", "本年制发件数", ""], ["规章", "5", ""]], [(0, 1, 1, 2), (1, 1, 1, 2)]
+    )
+    assert grid is not None
+    assert [(c.text, c.colspan) for c in grid.row_cells(1)] == [("规章", 1), ("5", 2)]

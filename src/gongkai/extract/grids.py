@@ -17,8 +17,11 @@ from functools import cached_property
 from gongkai.extract.lines import Line, LineKind
 from gongkai.extract.normalize import key
 
-#: Bounds on what one cell may cover, so a hostile span cannot blow up a grid.
+#: Bounds on what one cell may cover and on a grid's positions, so a hostile file cannot blow up
+#: memory: a report's table has some hundreds of positions; a grid past the bound is not read as
+#: one (its table is read from the text alone).
 MAX_SPAN = 1000
+MAX_POSITIONS = 200_000
 
 
 @dataclass(frozen=True, slots=True, eq=False)  # compared by identity: each cell is one
@@ -37,7 +40,7 @@ class Grid:
     cells: list[GridCell]
     kind: str  # "html", "markdown", "docx", "xlsx", "pdf"
     lines: list[int] = field(default_factory=list)  # per grid row; 0: not printed
-    _at: list[list[GridCell | None]] | None = field(default=None, repr=False, compare=False)
+    _rows: list[list[GridCell]] | None = field(default=None, repr=False, compare=False)
 
     @cached_property
     def height(self) -> int:
@@ -49,25 +52,24 @@ class Grid:
 
     def at(self, row: int, col: int) -> GridCell | None:
         """The cell covering position (row, col), or None."""
-        return self._positions()[row][col]
-
-    def _positions(self) -> list[list[GridCell | None]]:
-        if self._at is None:
-            self._at = [[None] * self.width for _ in range(self.height)]
-            for cell in self.cells:
-                for r in range(cell.row, cell.row + cell.rowspan):
-                    for c in range(cell.col, cell.col + cell.colspan):
-                        if self._at[r][c] is None:
-                            self._at[r][c] = cell
-        return self._at
+        return next((c for c in self.row_cells(row) if c.col <= col < c.col + c.colspan), None)
 
     def row_cells(self, row: int) -> list[GridCell]:
         """The distinct cells covering row `row`, left to right (a cell spanning rows from above
-        included)."""
+        included); where two cells claim a position, the first placed keeps it."""
+        if self._rows is None:
+            self._rows = [[] for _ in range(self.height)]
+            for cell in self.cells:
+                for r in range(cell.row, cell.row + cell.rowspan):
+                    self._rows[r].append(cell)
+            for cells in self._rows:
+                cells.sort(key=lambda c: c.col)  # stable: the first placed first
         out: list[GridCell] = []
-        for cell in self._positions()[row]:
-            if cell is not None and (not out or out[-1] is not cell):
+        end = 0
+        for cell in self._rows[row]:
+            if cell.col >= end:
                 out.append(cell)
+                end = cell.col + cell.colspan
         return out
 
     def signature(self, row: int) -> tuple[str, ...]:
@@ -102,7 +104,7 @@ def from_rows(rows: Sequence[Sequence[str]], kind: str) -> Grid:
 
 def markdown_grids(lines: Sequence[Line]) -> list[Grid]:
     """The pipe tables of the text: each run of markdown rows (separator rows left out) one grid,
-    its rows placed on their lines."""
+    its rows placed on their lines (none past `MAX_POSITIONS`)."""
     grids: list[Grid] = []
     rows: list[Line] = []
     for line in (*lines, None):
@@ -113,7 +115,8 @@ def markdown_grids(lines: Sequence[Line]) -> list[Grid]:
         if rows:
             grid = from_rows([r.cells for r in rows], "markdown")
             grid.lines = [r.number for r in rows]
-            grids.append(grid)
+            if grid.height * grid.width <= MAX_POSITIONS:
+                grids.append(grid)
             rows = []
     return grids
 
@@ -129,6 +132,8 @@ def place(grids: Sequence[Grid], lines: Sequence[Line]) -> list[Grid]:
     placed: list[Grid] = []
     start = 0
     for grid in grids:
+        if grid.height * grid.width > MAX_POSITIONS:
+            continue
         printed = [r for r in range(grid.height) if grid.signature(r)]
         if not printed:
             continue

@@ -182,8 +182,8 @@ def _grid(table: Any, texts: list[list[str]]) -> Grid:
     xs = sorted({float(box[0]) for box in table.cells})
     tops = sorted({float(box[1]) for box in table.cells})
     cells = []
-    for r, (row, row_texts) in enumerate(zip(table.rows, texts, strict=True)):
-        for c, (box, text) in enumerate(zip(row.cells, row_texts, strict=True)):
+    for r, (row, row_texts) in enumerate(zip(table.rows, texts, strict=False)):
+        for c, (box, text) in enumerate(zip(row.cells, row_texts, strict=False)):
             if box is None:
                 continue
             x0, top, x1, bottom = (float(v) for v in box)

@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import Any
 
 from gongkai.errors import InputError
-from gongkai.extract.grids import MAX_SPAN, Grid, GridCell
+from gongkai.extract.grids import MAX_POSITIONS, MAX_SPAN, Grid, GridCell
 from gongkai.extract.readers import READERS, Limits, ReadDocument
 from gongkai.extract.readers.ooxml import check_package
 
@@ -63,7 +63,9 @@ def read_xlsx(data: bytes, name: str, limits: Limits) -> ReadDocument:
                 if time.monotonic() - started > limits.max_seconds:
                     raise InputError(f"{name} 读取超时（超过 {limits.max_seconds:g} 秒）")
             lines.append("")
-            grids.append(_grid(rows, _merged(data, sheet)))
+            grid = _grid(rows, _merged(data, sheet))
+            if grid is not None:
+                grids.append(grid)
     except InputError:
         raise
     except Exception as exc:
@@ -109,9 +111,12 @@ def _column(letters: bytes) -> int:
     return number - 1
 
 
-def _grid(rows: list[list[str]], merged: list[tuple[int, int, int, int]]) -> Grid:
+def _grid(rows: list[list[str]], merged: list[tuple[int, int, int, int]]) -> Grid | None:
     """The sheet as a grid: a merged range one cell (its first cell's value), the positions it
-    covers no cells of their own."""
+    covers no cells of their own; None for a sheet past `MAX_POSITIONS` (read as text only)."""
+    width = max((len(row) for row in rows), default=0)
+    if len(rows) * width > MAX_POSITIONS or sum(h * w for _, _, h, w in merged) > MAX_POSITIONS:
+        return None
     covered: set[tuple[int, int]] = set()
     spans: dict[tuple[int, int], tuple[int, int]] = {}
     for r0, c0, height, width in merged:
