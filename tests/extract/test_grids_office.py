@@ -185,3 +185,23 @@ def test_a_hostile_merged_range_gives_no_grid_and_no_blow_up() -> None:
     )
     assert grid is not None
     assert [(c.text, c.colspan) for c in grid.row_cells(1)] == [("规章", 1), ("5", 2)]
+
+
+def test_a_table_continued_on_the_next_page_is_read_from_both_grids(tmp_path: Path) -> None:
+    from gongkai.documents import document_pdf
+    from gongkai.report import load
+
+    from ..conftest import gold
+    from .test_readers_pdf import _document
+
+    report = load(gold("004"))
+    path = tmp_path / "report.pdf"
+    path.write_bytes(document_pdf(_document(report, prose_before_requests=4)))
+    extraction = extract_file(path)
+    assert dict(extraction.report.cells()) == dict(report.cells())
+    requests = [
+        grid
+        for grid in extraction.stages.grids
+        if any("→ requests." in note for note in grid.notes)
+    ]
+    assert len(requests) >= 2  # the rows of each page's part mapped by their labels
