@@ -61,6 +61,7 @@ _BLOCKS = (
 _APPEAL_WIDTH = len(APPEAL_COLUMNS)
 _MAY_BE_CUT = frozenset({"html", "markdown"})  # text that may stop mid-row; a Word file cannot
 _NO_SPANS = frozenset({"markdown"})  # files whose merged cells print as empty cells
+_REMEMBERED = 200  # labels longer than this (no row's is) are matched afresh each time
 _CAPTIONS = frozenset({"行政复议", "未经复议直接起诉", "直接起诉", "复议后起诉"})
 
 
@@ -204,9 +205,7 @@ def _map(
         own = [c for c in cells if c.row == r]
         label_cells = _label_cells([c for c in cells if c.col not in skipped])
         label = " ".join(c.text for c in label_cells if c.text.strip())
-        found = (
-            _label_of(tuple(candidates), key(label), key(label_cells[-1].text)) if label else None
-        )
+        found = _find_label(tuple(candidates), label, label_cells[-1].text) if label else None
         if not _is_data(own, label_cells, found):
             if found and not found[2] and all(c in label_cells or not c.text.strip() for c in own):
                 detached.labels.append((found[0], found[1].row, label, line))
@@ -435,6 +434,14 @@ def _is_data(own: list[GridCell], label_cells: list[GridCell], found: Found | No
     if found is None or found[2] or not rest:
         return False
     return all(_fold(c.text) in BLANK_MARKS for c in rest)
+
+
+def _find_label(sections: tuple[Section, ...], label: str, last: str) -> Found | None:
+    """`_label_of` the label and its last cell, remembered for labels of a usual length."""
+    chunk, tail = key(label), key(last)
+    if len(chunk) > _REMEMBERED:
+        return _label_of.__wrapped__(sections, chunk, tail)
+    return _label_of(sections, chunk, tail)
 
 
 @lru_cache(maxsize=4096)

@@ -27,10 +27,18 @@ def clean(text: str) -> str:
     return text.translate(_INVISIBLE) if _ANY_INVISIBLE.search(text) else text
 
 
-@lru_cache(maxsize=16384)
 def key(text: str) -> str:
     """The form in which labels are compared: NFKC, no whitespace, no quotes, items as "1.", a
-    comma as the enumeration comma 「、」 (labels print either: 「逾期不补正, 行政机关…」)."""
+    comma as the enumeration comma 「、」 (labels print either: 「逾期不补正, 行政机关…」).
+    Short texts (labels, cells) are remembered: the same ones come again and again."""
+    return _key(text) if len(text) <= _REMEMBERED else _key.__wrapped__(text)
+
+
+_REMEMBERED = 200
+
+
+@lru_cache(maxsize=16384)
+def _key(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text).replace(",", "、")
     folded = _QUOTES.sub("", _SPACE.sub("", folded))
     return _ITEM_NUMBER.sub(r"\1.", folded)
