@@ -289,10 +289,12 @@ def test_numbers_detached_from_their_labels_are_paired_where_the_sums_hold() -> 
 
 def test_detached_numbers_whose_sums_fail_are_not_paired() -> None:
     """One row of numbers lost: every row after it would move up one; R3 fails, nothing is
-    paired, and the table is said to be missing."""
+    paired, and every row is named ambiguous, with why."""
     extraction = extract_text(document(requests=_detached(_SUMS, lost="granted")))
     assert extraction.report.requests == {}
-    assert any(d.rule == "table_missing" for d in extraction.doubts)
+    grid = table(Edition.E2019, Section.REQUESTS)
+    assert extraction.report.ambiguous == [f"requests.{row.key}" for row in grid.rows]
+    assert any("数字与行标签分开印刷" in d.message for d in extraction.doubts)
 
 
 def test_the_row_of_15_with_a_label_cell_of_its_own(tmp_path: Path) -> None:

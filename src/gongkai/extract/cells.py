@@ -76,6 +76,9 @@ def read(
     columns: Cells = tuple((row, col) for row in rows for col in row.columns)
     pieces = [_piece(item) for item in hit.pieces]
     reading = Reading(hit, rows, columns, [])
+    if hit.unread:
+        reading.why = hit.unread
+        return reading
     fixed = [p for p in pieces if isinstance(p, Fixed)]
     if len(fixed) == len(pieces):
         _read_cells(reading, fixed, ends_here, cut, budget)

@@ -34,6 +34,7 @@ class Hit:
     at_end: bool  # the cells run to the end of the document: the row may be cut short
     editions: frozenset[Edition] = BOTH  # the editions that have a row with this label
     misspelt: bool = False  # the label was found despite a typo
+    unread: str = ""  # why the row's cells cannot be told at all (its numbers printed apart)
 
 
 def item_span(lines: list[int], first_line: int, last_line: int) -> tuple[int, int]:

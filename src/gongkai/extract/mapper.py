@@ -62,6 +62,7 @@ _APPEAL_WIDTH = len(APPEAL_COLUMNS)
 _MAY_BE_CUT = frozenset({"html", "markdown"})  # text that may stop mid-row; a Word file cannot
 _NO_SPANS = frozenset({"markdown"})  # files whose merged cells print as empty cells
 _REMEMBERED = 200  # labels longer than this (no row's is) are matched afresh each time
+_UNPAIRED = "行数、各行宽度或各栏之和对不上，无法逐行对应"
 _CAPTIONS = frozenset({"行政复议", "未经复议直接起诉", "直接起诉", "复议后起诉"})
 
 
@@ -96,6 +97,12 @@ def map_grids(
             mapping.notes.append(f"rows without labels, by the labels of the grid before: {found}")
             if isinstance(found, list):
                 hits[labels[0][0]] += found
+            else:  # the labelled rows are named: their numbers are there, but cannot be placed
+                why = f"数字与行标签分开印刷（{len(detached.unlabelled)} 行数字），{_UNPAIRED}"
+                hits[labels[0][0]] += [
+                    Hit(section, row, label, line, (), False, unread=why)
+                    for section, row, label, line in labels
+                ]
         labels = [] if detached.data else detached.labels
         mappings.append(mapping)
         previous_end = max(grid.lines, default=previous_end)
