@@ -76,8 +76,8 @@ def read(
     columns: Cells = tuple((row, col) for row in rows for col in row.columns)
     pieces = [_piece(item) for item in hit.pieces]
     reading = Reading(hit, rows, columns, [])
-    if hit.unsure:  # the row was found, its cells were not (see `detached`)
-        reading.why = hit.unsure
+    if hit.unread:  # the row was found, its cells were not (numbers printed apart)
+        reading.why = hit.unread
         return reading
     fixed = [p for p in pieces if isinstance(p, Fixed)]
     if len(fixed) == len(pieces):

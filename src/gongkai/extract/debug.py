@@ -35,6 +35,12 @@ def render(extraction: Extraction) -> str:
     for number, heading in sorted(stages.sections.headings.items()):
         out.append(f"  {number}: line {heading.line}: {heading.text}")
     out.append(f"--- items: {len(stages.items)}")
+    out.append(f"--- grids ({len(stages.grids)}): each table as laid out, and how it was mapped")
+    for number, mapping in enumerate(stages.grids, start=1):
+        grid = mapping.grid
+        out.append(f"  grid {number}: {grid.kind}, {grid.height}×{grid.width}")
+        out.extend(f"    {_cut(row)}" for row in grid.render())
+        out.extend(f"    → {note}" for note in mapping.notes)
     out.append("--- located tables")
     for section, table in stages.tables.items():
         out.append(

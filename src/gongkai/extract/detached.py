@@ -33,7 +33,7 @@ class Row:
     printed: str  # the label as printed
     line: int  # the label's line
     pieces: tuple[Item, ...]  # the row's line of numbers; empty when in doubt
-    unsure: str = ""  # why the row's numbers cannot be told, in Chinese
+    unread: str = ""  # why the row's numbers cannot be told, in Chinese
 
 
 @dataclass(frozen=True, slots=True)

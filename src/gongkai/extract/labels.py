@@ -110,6 +110,12 @@ def _reordered(core: str) -> tuple[str, ...]:
     return (f"{clauses[1]}、{clauses[0]}",)
 
 
+@cache
+def label_index(section: Section) -> LabelIndex:
+    """The labels of `section`'s table, built once."""
+    return LabelIndex(section)
+
+
 def is_table_text(text: str, *, fragments: bool = False) -> bool:
     """Whether `text` (key form) is made of table words (group labels, headers, numbering) and
     punctuation; with `fragments`, a piece of a table word split over lines ("结果", "维持") is one."""

@@ -35,7 +35,7 @@ class Hit:
     at_end: bool  # the cells run to the end of the document: the row may be cut short
     editions: frozenset[Edition] = BOTH  # the editions that have a row with this label
     misspelt: bool = False  # the label was found despite a typo
-    unsure: str = ""  # why the row's cells cannot be told (in Chinese): read as ambiguous
+    unread: str = ""  # why the row's cells cannot be told (in Chinese): read as ambiguous
 
 
 def item_span(lines: list[int], first_line: int, last_line: int) -> tuple[int, int]:
@@ -76,7 +76,7 @@ def find_rows(items: list[Item], start: int, stop: int, index: LabelIndex) -> li
                         r.pieces,
                         False,
                         r.label.editions,
-                        unsure=r.unsure,
+                        unread=r.unread,
                     )
                     for r in block.rows
                 )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACE = re.compile(r"\s+")
 _QUOTES = re.compile("[“”\"'‘’「」『』]")
@@ -31,7 +32,17 @@ def clean(text: str) -> str:
 
 
 def key(text: str) -> str:
-    """The form in which labels are compared: NFKC, no whitespace, no quotes, items as "1."."""
+    """The form in which labels are compared: NFKC, no whitespace, no quotes, items as "1.", commas
+    and semicolons between clauses as 「、」 (labels print either: 「逾期不补正, 行政机关…」).
+    Short texts (labels, cells) are remembered: the same ones come again and again."""
+    return _key(text) if len(text) <= _REMEMBERED else _key.__wrapped__(text)
+
+
+_REMEMBERED = 200
+
+
+@lru_cache(maxsize=16384)
+def _key(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text).translate(_CLAUSE_MARKS)
     folded = _QUOTES.sub("", _SPACE.sub("", folded))
     return _ITEM_NUMBER.sub(r"\1.", folded)

@@ -1,5 +1,6 @@
-"""The extraction pipeline: bytes → text (by the reader of the file's format) → lines → sections →
-items → tables → cells → Report.
+"""The extraction pipeline: bytes → text and grids (by the reader of the file's format) → lines →
+sections → items → tables (rows from the grids by `mapper`, the rest found in the text) → cells →
+Report.
 
 `extract` is the one entry point, for every caller (the CLI's extract and check, the oversight
 import and upload, corpus verify, the benchmarks): a file's bytes and name → the extraction with
@@ -12,7 +13,8 @@ what each stage saw.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from gongkai.check.finding import Finding
@@ -20,7 +22,9 @@ from gongkai.errors import ExtractionError, InputError
 from gongkai.extract import assemble, doubts, ocr_check
 from gongkai.extract.chrome import mark_chrome
 from gongkai.extract.edition import is_legacy
+from gongkai.extract.grids import Grid, markdown_grids, place
 from gongkai.extract.lines import Line, LineKind, split_lines
+from gongkai.extract.mapper import GridMapping, map_grids
 from gongkai.extract.metadata import read_metadata
 from gongkai.extract.readers import Limits, ReadDocument, read_document
 from gongkai.extract.sections import Sections, find_sections, prose
@@ -49,6 +53,7 @@ class Stages:
     items: list[Item]
     tables: dict[Section, LocatedTable]
     document: ReadDocument | None = None
+    grids: list[GridMapping] = field(default_factory=list)  # each grid, and how it was mapped
 
 
 @dataclass
@@ -103,7 +108,7 @@ def extract_text(text: str, *, source: str = "", name: str = "报告.txt") -> Ex
 def extract_document(document: ReadDocument, *, source: str = "") -> Extraction:
     """Extract what a reader read: the text's report, and for a scan the OCR's doubts (which
     pages OCR read; cells whose sums fail, taken out). Callers outside `extract` use `extract`."""
-    extraction = _extract_lines(document.text, source=source)
+    extraction = _extract_lines(document.text, source=source, grids=document.grids)
     extraction.stages.document = document
     if document.ocr_pages:  # a number OCR misread must not stand: hold the cells to the sums
         extraction.doubts[:0] = [doubts.ocr_read(note) for note in document.notes]
@@ -114,8 +119,10 @@ def extract_document(document: ReadDocument, *, source: str = "") -> Extraction:
     return extraction
 
 
-def _extract_lines(text: str, *, source: str = "") -> Extraction:
-    """Extract the report a reader's text holds; `ExtractionError` when it holds none."""
+def _extract_lines(text: str, *, source: str = "", grids: Sequence[Grid] = ()) -> Extraction:
+    """Extract the report a reader's text holds; `ExtractionError` when it holds none. `grids`:
+    the tables a structured reader read from its file (see `grids`); Markdown pipe tables in the
+    text are grids too."""
     lines, metadata = read_metadata(mark_chrome(split_lines(text)))
     sections = find_sections(lines)
     first_heading = min((h.line for h in sections.headings.values()), default=None)
@@ -127,7 +134,9 @@ def _extract_lines(text: str, *, source: str = "") -> Extraction:
         or year_from_published(metadata.get("published_at"))
     )
     items = build(lines, [sections.span(s.number) for s in Section])
-    tables = locate_tables(items, sections, year, _ending(lines, text))
+    placed = sorted([*place(grids, lines), *markdown_grids(lines)], key=lambda g: max(g.lines))
+    from_grids, mappings = map_grids(placed, sections, lines)
+    tables = locate_tables(items, sections, year, _ending(lines, text), from_grids)
     if title.text is None and not sections.headings and not tables:
         where = f"{source} 中" if source else ""
         raise ExtractionError(f"{where}未找到政府信息公开工作年度报告的标题、章节或表格")
@@ -152,7 +161,7 @@ def _extract_lines(text: str, *, source: str = "") -> Extraction:
         report.extra["source"] = source
     if metadata:
         report.extra["metadata"] = metadata
-    stages = Stages(lines, metadata, sections, title, items, tables)
+    stages = Stages(lines, metadata, sections, title, items, tables, grids=mappings)
     return Extraction(report, found, stages, source)
 
 

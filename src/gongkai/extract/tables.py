@@ -8,14 +8,14 @@ twice with different numbers, and rows not found at all are reported, never fill
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
 
 from gongkai.extract import edition as editions
 from gongkai.extract.cells import Reading, read
 from gongkai.extract.constraints import balanced, column_equations, column_sums, plus
 from gongkai.extract.digits import Budget
-from gongkai.extract.labels import LabelIndex
+from gongkai.extract.labels import label_index
 from gongkai.extract.locate import Hit, find_appeals, find_rows, item_span
 from gongkai.extract.sections import Sections
 from gongkai.extract.stream import Item, ItemKind
@@ -41,23 +41,33 @@ class LocatedTable:
         return TABLES[self.edition][self.section]
 
 
-@cache
-def _index(section: Section) -> LabelIndex:
-    return LabelIndex(section)
-
-
 def locate_tables(
-    items: list[Item], sections: Sections, year: int | None, ending: Ending | None = None
+    items: list[Item],
+    sections: Sections,
+    year: int | None,
+    ending: Ending | None = None,
+    from_grids: Mapping[Section, list[Hit]] | None = None,
 ) -> dict[Section, LocatedTable]:
     """Every table found, each read in its own edition; `ending`: where the text may end inside
-    a table row."""
+    a table row; `from_grids`: the rows read from the document's grids (`mapper`), which stand
+    in for the rows the text gives with the same label."""
     spans = {s: sections.span(s.number) for s in Section}
     numbers = [item.line for item in items]
     ranges = {s: item_span(numbers, *spans[s]) for s in Section}
-    hits = {
-        s: find_rows(items, *ranges[s], _index(s)) for s in (Section.PROACTIVE, Section.REQUESTS)
-    }
-    hits[Section.APPEALS] = _appeals(items, *ranges[Section.APPEALS])
+    hits: dict[Section, list[Hit]] = {}
+    for s in Section:
+        structured = (from_grids or {}).get(s, [])
+        rows = {hit.row for hit in structured}
+        if _whole(s, rows):  # the grids hold the whole table: the text can add nothing
+            hits[s] = structured
+            continue
+        if s is Section.APPEALS:
+            hits[s] = _appeals(items, *ranges[s])
+        else:
+            hits[s] = find_rows(items, *ranges[s], label_index(s))
+        if structured:
+            rest = [hit for hit in hits[s] if hit.row and hit.row not in rows]
+            hits[s] = sorted([*structured, *rest], key=lambda hit: hit.line)
 
     found: dict[Section, Edition | None] = {}
     votes: dict[Section, Counter[Edition]] = {}
@@ -88,12 +98,17 @@ def locate_tables(
     return tables
 
 
+def _whole(section: Section, rows: set[str]) -> bool:
+    """Whether `rows` are every row of `section`'s table in one edition or the other."""
+    return any(rows >= {row.key for row in tables[section].rows} for tables in TABLES.values())
+
+
 def _appeals(items: list[Item], start: int, stop: int) -> list[Hit]:
     """Section 四's rows: one per block when the blocks are printed as labelled rows ("行政复议
     0 0 0 0 0"), else the one data row under the national format's two-level header."""
     rows = [
         hit
-        for hit in find_rows(items, start, stop, _index(Section.APPEALS))
+        for hit in find_rows(items, start, stop, label_index(Section.APPEALS))
         if any(piece.is_number for piece in hit.pieces)
     ]
     if rows:

@@ -1,8 +1,9 @@
 """Readers: each kind of file → the text the extraction pipeline reads.
 
 Every reader turns its format into plain text whose tables are tab-separated rows (one line per
-table row, merged cells expanded), so table location, digit recovery and the rule checks are the
-same for every format. A reader registers itself in `READERS` with a test on the file's first
+table row), so sections, prose and the rule checks are the same for every format; a reader of a
+format that carries table structure also hands over each table as a `grids.Grid` (cells with their
+spans), from which the national tables are read by their headers and labels (`mapper`). A reader registers itself in `READERS` with a test on the file's first
 bytes and name; the first reader whose test passes reads the file, and plain text (any encoding
 `decode` knows) is the fallback. Text with markup inside it (a crawler's lines before a saved
 page, `<table>` markup between Markdown lines: `fragments`) or that turns out to be markup has its
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field
 
 from gongkai.errors import InputError
 from gongkai.extract.decode import decode
+from gongkai.extract.grids import Grid
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,7 @@ class ReadDocument:
     encoding: str = ""
     notes: list[str] = field(default_factory=list)  # what the reader wants said (OCR pages …)
     ocr_pages: list[int] = field(default_factory=list)  # pages read by OCR (1-based)
+    grids: list[Grid] = field(default_factory=list)  # its tables as laid out, in order
 
 
 class Clock:

@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from gongkai.errors import InputError
+from gongkai.extract.grids import Grid, GridCell
 from gongkai.extract.readers import READERS, Clock, Limits, ReadDocument
 from gongkai.extract.readers.ooxml import check_package
 
@@ -47,20 +48,24 @@ def read_docx(data: bytes, name: str, limits: Limits) -> ReadDocument:
         raise InputError(f"{name} 不是有效的 Word 文件（{type(exc).__name__}）") from None
     clock.check("解析文档后")
     lines: list[str] = []
-    _body(body, lines, clock)
-    return ReadDocument("\n".join(line for line in lines if line.strip()) + "\n", "docx")
+    grids: list[Grid] = []
+    _body(body, lines, grids, clock)
+    text = "\n".join(line for line in lines if line.strip()) + "\n"
+    return ReadDocument(text, "docx", grids=grids)
 
 
-def _body(element: Any, lines: list[str], clock: Clock) -> None:
+def _body(element: Any, lines: list[str], grids: list[Grid], clock: Clock) -> None:
     """Paragraphs and tables in body order (content controls are read through)."""
     for child in element.iterchildren():
         if child.tag == f"{_W}p":
             lines.append(_paragraph(child, cell=False))
         elif child.tag == f"{_W}tbl":
-            lines.extend(_table(child))
+            table_lines, grid = _table(child)
+            lines.extend(table_lines)
+            grids.append(grid)
             clock.check("读取表格时")
         elif child.tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"):
-            _body(child, lines, clock)
+            _body(child, lines, grids, clock)
 
 
 def _paragraph(p: Any, *, cell: bool) -> str:
@@ -99,14 +104,17 @@ def _int(value: str, most: int) -> int:
         return 1
 
 
-def _table(tbl: Any) -> list[str]:
+def _table(tbl: Any) -> tuple[list[str], Grid]:
     """Each row of the table's grid as one tab-separated line, a merged cell's text in its first
-    position. A grid column no cell starts in, or one too narrow to hold text (LibreOffice splits
-    the grid so when it writes a .doc back), is no column of the table: it is left out, so it
-    cannot shift the values after it."""
+    position; and the table as a grid, a cell merged down (`vMerge`) one cell over its rows. A
+    grid column no cell starts in, or one too narrow to hold text (LibreOffice splits the grid so
+    when it writes a .doc back), is no column of the table: it is left out, so it cannot shift
+    the values after it."""
     rows: list[list[tuple[int, int, str]]] = []  # (first grid position, span, text) per cell
+    merged_down: list[set[int]] = []  # per row: the first positions of cells continuing above
     for tr in tbl.iterchildren(f"{_W}tr"):
         cells: list[tuple[int, int, str]] = []
+        down: set[int] = set()
         _, before = _val(tr.find(f"{_W}trPr"), "gridBefore")
         at = _int(before, 64) if before.isdigit() else 0
         cells.extend((i, 1, "") for i in range(at))
@@ -120,8 +128,11 @@ def _table(tbl: Any) -> list[str]:
             )
             spanned = _int(span, 64) if span else 1
             cells.append((at, spanned, "" if continued else _cell_text(tc)))
+            if merged is not None and merge != "restart":
+                down.add(at)
             at += spanned
         rows.append(cells)
+        merged_down.append(down)
     kept = _columns(tbl, rows)
     lines = []
     for cells in rows:
@@ -131,7 +142,34 @@ def _table(tbl: Any) -> list[str]:
             out.extend([text] + [""] * (len(positions) - 1) if positions else [])
         if any(out):
             lines.append("\t".join(out))
-    return lines
+    return lines, _grid(rows, merged_down, kept)
+
+
+def _grid(
+    rows: list[list[tuple[int, int, str]]], merged_down: list[set[int]], kept: set[int]
+) -> Grid:
+    """The table's cells on the kept grid columns, a cell continued downwards (`vMerge`) grown
+    over the rows it continues into."""
+    index = {p: i for i, p in enumerate(sorted(kept))}
+    spans: dict[tuple[int, int], list[int]] = {}  # (row, col) → [text row, rowspan, colspan]
+    texts: dict[tuple[int, int], str] = {}
+    open_cells: dict[int, tuple[int, int]] = {}  # grid column → the cell that may continue there
+    for r, cells in enumerate(rows):
+        for first, covers, text in cells:
+            columns = [index[p] for p in range(first, first + covers) if p in index]
+            if not columns:
+                continue
+            col = columns[0]
+            above = open_cells.get(col)
+            if first in merged_down[r] and above is not None:
+                spans[above][1] = r - above[0] + 1
+                continue
+            spans[(r, col)] = [r, 1, len(columns)]
+            texts[(r, col)] = text
+            open_cells[col] = (r, col)
+    return Grid(
+        [GridCell(texts[p], p[0], p[1], rs, cs) for p, (_, rs, cs) in spans.items()], "docx"
+    )
 
 
 def _columns(tbl: Any, rows: list[list[tuple[int, int, str]]]) -> set[int]:

@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 
 from gongkai.errors import InputError
 from gongkai.extract.decode import decode
+from gongkai.extract.grids import Grid
 from gongkai.extract.readers import Limits, ReadDocument
 
 #: Elements with no end tag: they open nothing.
@@ -89,6 +90,7 @@ def read_text_with_markup(data: bytes, name: str, limits: Limits) -> ReadDocumen
 
     out: list[str] = []
     notes: list[str] = []
+    grids: list[Grid] = []  # the markup's tables, placed on their printed lines by the pipeline
     part: list[str] = []
     for number, line in enumerate([*lines, ""]):
         if number in covered and number < len(lines):
@@ -98,7 +100,8 @@ def read_text_with_markup(data: bytes, name: str, limits: Limits) -> ReadDocumen
             page = read_html(_BOM + "\n".join(part).encode("utf-8"), name, limits)
             out.append(page.text.rstrip("\n"))
             notes += page.notes
+            grids += page.grids
             part = []
         if number < len(lines):
             out.append(line)
-    return ReadDocument("\n".join(out) + "\n", "html", decoded.encoding, notes)
+    return ReadDocument("\n".join(out) + "\n", "html", decoded.encoding, notes, grids=grids)

@@ -16,6 +16,7 @@ from html.parser import HTMLParser
 
 from gongkai.errors import InputError
 from gongkai.extract.decode import decode
+from gongkai.extract.grids import Grid, GridCell
 from gongkai.extract.readers import READERS, Clock, Limits, ReadDocument
 
 #: Never read: code, metadata, drawings, and asides (a portal page's side bars, a report's charts).
@@ -144,11 +145,17 @@ def read_html(data: bytes, name: str, limits: Limits) -> ReadDocument:
     clock = Clock(name, limits)
     text, encoding = _decode(data, name)
     clock.check("解码后")
-    return ReadDocument(page_text(text, name, clock), "html", encoding)
+    page, grids = read_page(text, name, clock)
+    return ReadDocument(page, "html", encoding, grids=grids)
 
 
 def page_text(page: str, name: str = "网页", clock: Clock | None = None) -> str:
     """The text of an HTML page: blocks as lines, each table row one tab-separated line."""
+    return read_page(page, name, clock)[0]
+
+
+def read_page(page: str, name: str = "网页", clock: Clock | None = None) -> tuple[str, list[Grid]]:
+    """The text of an HTML page (see `page_text`) and its data tables as grids."""
     builder = _TreeBuilder()
     try:
         for start in range(0, len(page), _CHUNK):  # fed in chunks so the time limit is seen
@@ -159,11 +166,12 @@ def page_text(page: str, name: str = "网页", clock: Clock | None = None) -> st
     except _TooLarge:
         raise InputError(f"{name} 的网页元素超过 {MAX_ELEMENTS} 个，过大，无法读取") from None
     lines: list[str] = []
-    _blocks(builder.root, lines, [])
+    grids: list[Grid] = []
+    _blocks(builder.root, lines, [], grids)
     if clock:
         clock.check("整理网页文字后")
     out = [line for line in lines if line.strip()]
-    return "\n".join(out) + "\n"
+    return "\n".join(out) + "\n", grids
 
 
 def _decode(data: bytes, name: str) -> tuple[str, str]:
@@ -180,8 +188,9 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     return decoded.text, decoded.encoding
 
 
-def _blocks(node: _Node, lines: list[str], run: list[str]) -> None:
-    """Append `node`'s text to `lines`: inline text gathers in `run` until a block ends it."""
+def _blocks(node: _Node, lines: list[str], run: list[str], grids: list[Grid]) -> None:
+    """Append `node`'s text to `lines`, its data tables to `grids`: inline text gathers in `run`
+    until a block ends it."""
     for child in node.children:
         if isinstance(child, str):
             run.append(child)
@@ -191,18 +200,20 @@ def _blocks(node: _Node, lines: list[str], run: list[str]) -> None:
         elif child.tag == "table":
             _flush(lines, run)
             if _is_layout(child):
-                _layout_table(child, lines)
+                _layout_table(child, lines, grids)
             else:
-                lines.extend(_table_lines(child))
+                grid = _grid(child)
+                grids.append(grid)
+                lines.extend(_table_lines(grid))
         elif child.tag == "pre":
             _flush(lines, run)
             lines.extend(_raw_text(child).splitlines())
         elif child.tag in _BLOCK or child.tag in _CELLS:
             _flush(lines, run)
-            _blocks(child, lines, run)
+            _blocks(child, lines, run, grids)
             _flush(lines, run)
         else:
-            _blocks(child, lines, run)
+            _blocks(child, lines, run, grids)
 
 
 def _raw_text(node: _Node) -> str:
@@ -241,12 +252,12 @@ def _contains_table(node: _Node) -> bool:
     )
 
 
-def _layout_table(table: _Node, lines: list[str]) -> None:
+def _layout_table(table: _Node, lines: list[str], grids: list[Grid]) -> None:
     """A table used for page layout: each cell's content as blocks, in reading order."""
     for row in _rows(table):
         for cell in row:
             run: list[str] = []
-            _blocks(cell, lines, run)
+            _blocks(cell, lines, run, grids)
             _flush(lines, run)
 
 
@@ -293,29 +304,34 @@ def _span(cell: _Node, name: str, most: int) -> int:
     return max(1, min(int(found.group(1)), most)) if found else 1
 
 
-def _table_lines(table: _Node) -> list[str]:
-    """Each row of the table's grid as one tab-separated line, one field per cell the markup
-    gives: a cell spanning columns (colspan) is one value, never padded with blanks that would
-    read as cells of their own; a cell spanning rows (rowspan) leaves one empty field in each
-    row below, where its position is."""
+def _grid(table: _Node) -> Grid:
+    """The table as its markup lays it out: each cell at its first free position, covering
+    `rowspan` × `colspan` positions."""
     rows = _rows(table)
-    grid: list[dict[int, str | None]] = [{} for _ in rows]  # None: covered by a wider cell
+    taken: list[set[int]] = [set() for _ in rows]
+    cells: list[GridCell] = []
     for r, row in enumerate(rows):
         c = 0
         for cell in row:
-            while c in grid[r]:
+            while c in taken[r]:
                 c += 1
             rowspan = _span(cell, "rowspan", min(_MAX_ROWSPAN, len(rows) - r))
             colspan = _span(cell, "colspan", _MAX_COLSPAN)
             for dr in range(rowspan):
-                for dc in range(colspan):
-                    grid[r + dr][c + dc] = None if dc else ""
-            grid[r][c] = _cell_text(cell).replace("\t", " ")
+                taken[r + dr].update(range(c, c + colspan))
+            cells.append(GridCell(_cell_text(cell).replace("\t", " "), r, c, rowspan, colspan))
             c += colspan
+    return Grid(cells, "html")
+
+
+def _table_lines(grid: Grid) -> list[str]:
+    """Each row of the grid as one tab-separated line, one field per cell the markup gives: a
+    cell spanning columns (colspan) is one value, never padded with blanks that would read as
+    cells of their own; a cell spanning rows (rowspan) leaves one empty field in each row below,
+    where its position is."""
     lines = []
-    for placed in grid:
-        cells = [placed.get(c, "") for c in range(max(placed, default=-1) + 1)]
-        fields = [text for text in cells if text is not None]
+    for r in range(grid.height):
+        fields = [c.text if c.row == r else "" for c in grid.row_cells(r)]
         if any(fields):
             lines.append("\t".join(fields))
     return lines

@@ -20,6 +20,7 @@ from collections import Counter
 from typing import Any
 
 from gongkai.errors import InputError
+from gongkai.extract.grids import Grid, GridCell
 from gongkai.extract.readers import READERS, Limits, ReadDocument, ocr, scan
 from gongkai.extract.readers.pdf_bounds import check_streams
 
@@ -83,6 +84,7 @@ def read_pdf(data: bytes, name: str, limits: Limits) -> ReadDocument:
         if not pages:
             raise InputError(f"{name} 已损坏或不是有效的 PDF（没有页面）")
         read: list[list[tuple[str, bool]]] = []  # per page: (line, is a table row)
+        grids: list[Grid] = []
         scanned: list[int] = []  # pages that are only images
         for number, page in enumerate(pages, start=1):
             if time.monotonic() - started > limits.max_seconds:
@@ -90,7 +92,9 @@ def read_pdf(data: bytes, name: str, limits: Limits) -> ReadDocument:
                     f"{name} 读取超时（第 {number} 页，上限 {limits.max_seconds:g} 秒）"
                 )
             try:
-                read.append(_page(page))
+                page_lines, page_grids = _page(page)
+                read.append(page_lines)
+                grids.extend(page_grids)
                 if _is_scan(page):
                     scanned.append(number)
             except Exception as exc:
@@ -119,7 +123,9 @@ def read_pdf(data: bytes, name: str, limits: Limits) -> ReadDocument:
         raise InputError(f"{name} 没有文字层（可能是扫描件），OCR 也未识别出文字")
     lines = _without_page_furniture(read)
     ocr_pages = scanned if ocr.available() else []
-    return ReadDocument("\n".join(lines) + "\n", kind, notes=notes, ocr_pages=ocr_pages)
+    return ReadDocument(
+        "\n".join(lines) + "\n", kind, notes=notes, ocr_pages=ocr_pages, grids=grids
+    )
 
 
 def _is_scan(page: Any) -> bool:
@@ -136,19 +142,24 @@ def _is_scan(page: Any) -> bool:
     return len(page.chars) <= _FEW_CHARS and covered > 0.5 * float(page.width * page.height)
 
 
-def _page(page: Any) -> list[tuple[str, bool]]:
-    """One page's lines, top to bottom: text lines and table rows (True)."""
+def _page(page: Any) -> tuple[list[tuple[str, bool]], list[Grid]]:
+    """One page's lines, top to bottom: text lines and table rows (True); and its tables as
+    grids, each cell from its ruled box."""
     tables = page.find_tables(_TABLE_SETTINGS)
     # a table of one cell is a box or a rule drawn around text, not a table
     tables = [t for t in tables if len(t.rows) > 1 or len(t.rows[0].cells) > 1]
     items: list[tuple[float, float, list[tuple[str, bool]]]] = []
+    grids: list[tuple[float, float, Grid]] = []
     for table in tables:
         rows = []
-        for row in table.extract():
-            cells = [join_lines(cell or "").replace("\t", " ") for cell in row]
+        texts = [
+            [join_lines(cell or "").replace("\t", " ") for cell in row] for row in table.extract()
+        ]
+        for cells in texts:
             if any(cells):
                 rows.append(("\t".join(cells), True))
         items.append((table.bbox[1], table.bbox[0], rows))
+        grids.append((table.bbox[1], table.bbox[0], _grid(table, texts)))
 
     def outside(obj: dict[str, Any]) -> bool:
         x = (obj["x0"] + obj["x1"]) / 2
@@ -161,7 +172,25 @@ def _page(page: Any) -> list[tuple[str, bool]]:
         if content:
             items.append((line["top"], line["x0"], [(content, False)]))
     items.sort(key=lambda item: (item[0], item[1]))
-    return [line for _, _, lines in items for line in lines]
+    grids.sort(key=lambda item: (item[0], item[1]))
+    return [line for _, _, lines in items for line in lines], [grid for _, _, grid in grids]
+
+
+def _grid(table: Any, texts: list[list[str]]) -> Grid:
+    """A ruled table as a grid: each cell box at the row and column its corner starts, spanning
+    the column and row boundaries its box covers."""
+    xs = sorted({float(box[0]) for box in table.cells})
+    tops = sorted({float(box[1]) for box in table.cells})
+    cells = []
+    for r, (row, row_texts) in enumerate(zip(table.rows, texts, strict=False)):
+        for c, (box, text) in enumerate(zip(row.cells, row_texts, strict=False)):
+            if box is None:
+                continue
+            x0, top, x1, bottom = (float(v) for v in box)
+            colspan = sum(1 for x in xs if x0 <= x < x1)
+            rowspan = sum(1 for t in tops if top <= t < bottom)
+            cells.append(GridCell(text, r, c, max(rowspan, 1), max(colspan, 1)))
+    return Grid(cells, "pdf")
 
 
 def _edges(lines: list[tuple[str, bool]]) -> set[int]:
