@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from gongkai.ledger.access import Actor, agencies_visible_to
 from gongkai.ledger.models import Agency
+from gongkai.site.params import number
 
 
 def current_date() -> date:
@@ -25,8 +26,8 @@ def actor(request: HttpRequest) -> Actor:
 
 def current_agency(request: HttpRequest) -> Agency:
     agencies = agencies_visible_to(request.user)
-    wanted = request.GET.get("agency") or request.POST.get("agency")
-    agency = agencies.filter(pk=wanted).first() if wanted and wanted.isdigit() else agencies.first()
+    wanted = number(request.GET.get("agency") or request.POST.get("agency"), label="机关")
+    agency = agencies.filter(pk=wanted).first() if wanted is not None else agencies.first()
     if agency is None:
         raise Http404("没有可查看的机关")
     return agency

@@ -3,6 +3,8 @@ a separate worker process reads it (`oversight.workers`), and the run's page fol
 
 from __future__ import annotations
 
+import re
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
@@ -28,7 +30,12 @@ def upload(request: HttpRequest) -> HttpResponse:
     error = ""
     if request.method == "POST":
         archive = request.FILES.get("archive")
-        region = regions_visible_to(request.user).filter(pk=request.POST.get("region") or 0).first()
+        wanted = request.POST.get("region", "")
+        region = (
+            regions_visible_to(request.user).filter(pk=int(wanted)).first()
+            if re.fullmatch(r"[0-9]{1,18}", wanted)
+            else None
+        )
         if archive is None:
             error = "请选择要上传的 ZIP 压缩包"
         elif region is None:
