@@ -22,6 +22,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -37,8 +38,10 @@ from django.utils import timezone
 from gongkai.errors import GongkaiError
 from gongkai.oversight.models import ImportRun, Region
 
-#: Started worker processes, polled so that ended ones are reaped (no zombies under the server).
+#: Started worker processes, polled so that ended ones are reaped (no zombies under the server);
+#: the server's threads share the list.
 _started: list[subprocess.Popen[bytes]] = []
+_starting = threading.Lock()
 
 
 def import_dir() -> Path:
@@ -149,6 +152,11 @@ def _environment() -> dict[str, str]:
 def start_worker() -> bool:
     """Start a worker process if there is queued work and a free slot; whether one was started.
     The worker outlives the request and the server (its own session)."""
+    with _starting:
+        return _start_worker()
+
+
+def _start_worker() -> bool:
     for process in list(_started):
         if process.poll() is not None:
             _started.remove(process)
