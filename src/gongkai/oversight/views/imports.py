@@ -66,6 +66,7 @@ def upload(request: HttpRequest) -> HttpResponse:
 
 @overseer
 def runs(request: HttpRequest) -> HttpResponse:
+    interrupt_dead()
     page = Paginator(_runs(request), 50).get_page(request.GET.get("page"))
     return render(request, "oversight/runs.html", {"page": page})
 
