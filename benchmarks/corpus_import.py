@@ -26,11 +26,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=None, help="pool size (default: CPUs)")
     args = parser.parse_args(argv)
 
-    os.environ.setdefault("GONGKAI_DATA_DIR", tempfile.mkdtemp(prefix="gongkai-bench-"))
+    os.environ["GONGKAI_HOME"] = tempfile.mkdtemp(prefix="gongkai-bench-")  # never the real data
     os.environ["DJANGO_SETTINGS_MODULE"] = "gongkai.site.settings"
-    import django
+    from gongkai.site.home import setup_django
 
-    django.setup()
+    setup_django()
     from django.core.management import call_command
 
     from gongkai.batch import default_workers, run_batch

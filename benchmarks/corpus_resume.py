@@ -31,11 +31,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
 
-    os.environ.setdefault("GONGKAI_DATA_DIR", tempfile.mkdtemp(prefix="gongkai-accept-"))
+    os.environ["GONGKAI_HOME"] = tempfile.mkdtemp(prefix="gongkai-accept-")  # never the real data
     os.environ["DJANGO_SETTINGS_MODULE"] = "gongkai.site.settings"
-    import django
+    from gongkai.site.home import setup_django
 
-    django.setup()
+    setup_django()
     from django.core.management import call_command
 
     from gongkai.corpus.generate import generate_corpus

@@ -8,13 +8,14 @@ import tempfile
 
 
 def fresh_database() -> None:
-    os.environ.setdefault("GONGKAI_DATA_DIR", tempfile.mkdtemp(prefix="gongkai-bench-"))
+    os.environ["GONGKAI_HOME"] = tempfile.mkdtemp(prefix="gongkai-bench-")  # never the real data
     os.environ["DJANGO_SETTINGS_MODULE"] = "gongkai.site.settings"
     os.environ.setdefault("GONGKAI_ALLOWED_HOSTS", "127.0.0.1,localhost")
-    import django
+    from gongkai.site.home import setup_django
 
-    django.setup()
+    setup_django()
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0, interactive=False)
+    call_command("createcachetable", verbosity=0)  # the rate limits' counts, as `gongkai serve`
     call_command("flush", interactive=False, verbosity=0)

@@ -3,15 +3,14 @@
 # Pango for WeasyPrint and a CJK font so Chinese text is not drawn as empty boxes; for the tests,
 # poppler-utils (pdftotext, pdftoppm, pdffonts) to read PDFs back and Chromium for the browser
 # tests of the portal (driven by Playwright: no browser is downloaded); LibreOffice without its
-# GUI (writer and calc, ~50 s to install) to convert old .doc/.wps/.et/.xls files for extraction;
-# faketime, with which CI runs the suite again on shifted dates (deadlines crossing into 2027).
+# GUI (writer and calc, ~50 s to install) to convert old .doc/.wps/.et/.xls files for extraction.
 #
 # Idempotent: installs only what is missing. As root with apt-get it installs them; otherwise it
 # says, in Chinese, which packages are needed and exits 0 (the tests will then say what is missing).
 set -euo pipefail
 
 packages=(fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 poppler-utils chromium
-  libreoffice-writer-nogui libreoffice-calc-nogui faketime)
+  libreoffice-writer-nogui libreoffice-calc-nogui)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -56,6 +56,16 @@ def test_no_hidden_clocks_in_the_core() -> None:
         assert not pattern.search(path.read_text(encoding="utf-8")), f"{path} reads the clock"
 
 
+def test_the_site_reads_the_date_in_one_place() -> None:
+    """The web app and its commands take "today" from `gongkai.site.clock.current_date`, which the
+    tests fix (tests/conftest.py); a second reading of the calendar would escape that."""
+    pattern = re.compile(r"\b(date\.today|datetime\.now|datetime\.today|timezone\.localdate)\(")
+    one_place = SRC / "site" / "clock.py"
+    for path in SRC.rglob("*.py"):
+        if path != one_place:
+            assert not pattern.search(path.read_text(encoding="utf-8")), f"{path} reads the date"
+
+
 def test_no_test_reads_the_real_date() -> None:
     """Deadlines cross into years whose schedule is not published: a test that took today's date
     would pass or fail by the calendar. Tests pass their dates (`today=`, `on=`, `--today`) or patch

@@ -111,7 +111,7 @@ def test_serve_on_a_taken_port_says_so_in_one_line(tmp_path: Path) -> None:
         port = taken.getsockname()[1]
         done = subprocess.run(
             [sys.executable, "-m", "gongkai", "serve", "--no-demo", "--port", str(port)],
-            env={**os.environ, "GONGKAI_DATA_DIR": str(tmp_path)},
+            env={**os.environ, "GONGKAI_HOME": str(tmp_path)},
             capture_output=True,
             text=True,
             timeout=300,

@@ -264,6 +264,24 @@ def test_r12_fees_reported_in_section_six() -> None:
     assert rules_of(report) == []
 
 
+@pytest.mark.parametrize(
+    ("six", "reported"),
+    [
+        # Any 收费 is not a report on the fees of information requests (第四十二条).
+        ("本机关已主动公开行政事业性收费项目、依据和标准。", False),
+        ("收费项目目录清单已全部公开。", False),
+        ("本年度依申请提供政府信息暂不收费。", True),
+        ("政府信息公开的收费及减免情况：无。", True),
+        ("办理政府信息公开申请未收取任何费用。", True),
+        ("本年度未收取信息处理费。", True),
+    ],
+)
+def test_r12_looks_for_the_fees_of_information_requests(six: str, reported: bool) -> None:
+    report = make(Edition.E2021, seed=2)
+    report.prose = {1: "本年度共收取信息处理费 200 元。", 6: six}
+    assert ("R12" in rules_of(report)) is not reported
+
+
 def test_r12_without_prose_is_not_evaluated() -> None:
     report = make(Edition.E2021)
     report.requests["other_fee_unpaid"]["total"] = 1

@@ -13,11 +13,14 @@ from gongkai.clock import (
     ClockError,
     ClockEvent,
     ClockSettings,
+    ClockStatus,
     ConsultationEnded,
     ConsultationStarted,
+    CorrectionDelivered,
     CorrectionReceived,
     CorrectionRequested,
     Extension,
+    FeeNoticeDelivered,
     FeeNoticeSent,
     FeePaid,
     Party,
@@ -25,6 +28,7 @@ from gongkai.clock import (
     WaitReason,
     YearSchedule,
     answer_deadline,
+    status,
 )
 
 CAL = Calendar.official()
@@ -156,7 +160,7 @@ def test_fee_period_counts_when_the_agency_says_so() -> None:
 
 
 def test_unpaid_fee_waits_and_then_lapses() -> None:
-    events = [FeeNoticeSent(date(2026, 3, 5))]
+    events = [FeeNoticeSent(date(2026, 3, 5)), FeeNoticeDelivered(date(2026, 3, 5))]
     paused = answer_deadline(date(2026, 3, 2), calendar=CAL, events=events)
     assert paused.due is None
     assert paused.waiting is not None and paused.waiting.reason is WaitReason.FEE
@@ -174,7 +178,9 @@ def test_unpaid_fee_waits_and_then_lapses() -> None:
 
 def test_pending_correction_waits_and_then_lapses() -> None:
     deadline = answer_deadline(
-        date(2024, 9, 10), calendar=CAL, events=[CorrectionRequested(date(2024, 9, 12))]
+        date(2024, 9, 10),
+        calendar=CAL,
+        events=[CorrectionRequested(date(2024, 9, 12)), CorrectionDelivered(date(2024, 9, 12))],
     )
     assert deadline.due is None
     assert deadline.waiting is not None and deadline.waiting.reason is WaitReason.CORRECTION
@@ -183,9 +189,37 @@ def test_pending_correction_waits_and_then_lapses() -> None:
     assert deadline.lapses_on == date(2024, 10, 11)
     assert "至 2024-10-10 仍未补正的，视为放弃申请（第三十条）" in "\n".join(deadline.explain())
     given = answer_deadline(
-        date(2024, 9, 10), calendar=CAL, events=[CorrectionRequested(date(2024, 9, 12), 5)]
+        date(2024, 9, 10),
+        calendar=CAL,
+        events=[CorrectionRequested(date(2024, 9, 12), 5), CorrectionDelivered(date(2024, 9, 12))],
     )
     assert given.lapses_on == date(2024, 9, 21)  # 9-13, 9-14 (Sat, worked), 9-18, 9-19, 9-20
+
+
+def test_the_applicants_periods_run_from_delivery_not_from_sending() -> None:
+    """第三十条 and the fee notice: a notice posted on 3-05 and signed for on 3-12 gives the
+    applicant their whole period from 3-13; before delivery is recorded nothing can lapse."""
+    sent = [CorrectionRequested(date(2026, 3, 5), 10)]
+    undelivered = answer_deadline(date(2026, 3, 2), calendar=CAL, events=sent)
+    assert undelivered.waiting is not None and undelivered.waiting.until is None
+    assert undelivered.lapses_on is None
+    assert status(undelivered, date(2026, 12, 31)) is ClockStatus.WAITING
+    assert "送达前不会视为放弃申请" in "\n".join(undelivered.explain())
+    delivered = answer_deadline(
+        date(2026, 3, 2),
+        calendar=CAL,
+        events=[*sent, CorrectionDelivered(date(2026, 3, 12), "邮寄送达，王伟签收")],
+    )
+    # 10 working days from the day after 3-12, not from the day after 3-05 (3-19).
+    assert delivered.lapses_on == date(2026, 3, 27)
+    assert "补正告知送达申请人（邮寄送达，王伟签收），补正期限自次日起算至 2026-03-26" in "\n".join(
+        delivered.explain()
+    )
+    fee = [FeeNoticeSent(date(2026, 3, 5)), FeeNoticeDelivered(date(2026, 3, 12))]
+    waiting = answer_deadline(date(2026, 3, 2), calendar=CAL, events=fee)
+    assert waiting.lapses_on == date(2026, 4, 11)  # 20 working days from 3-13 (清明 4-06 off)
+    unpaid = answer_deadline(date(2026, 3, 2), calendar=CAL, events=fee[:1])
+    assert unpaid.lapses_on is None
 
 
 def test_open_consultation_is_estimated_at_15_working_days() -> None:
@@ -207,15 +241,24 @@ def test_open_consultation_is_estimated_at_15_working_days() -> None:
         ),
         # The correction arrived after its 5-working-day period (to 9-20): flagged, still restarts.
         (
-            [CorrectionRequested(date(2024, 9, 12), 5), CorrectionReceived(date(2024, 9, 23))],
+            [
+                CorrectionRequested(date(2024, 9, 12), 5),
+                CorrectionDelivered(date(2024, 9, 12)),
+                CorrectionReceived(date(2024, 9, 23)),
+            ],
             "late_correction",
             date(2024, 10, 24),
         ),
-        # Extension decided after the original deadline, 10-14 (9-14, 9-29, 10-12 worked).
-        ([Extension(date(2024, 10, 16), 5, "王主任")], "late_extension", date(2024, 10, 21)),
+        # Extension decided after the original deadline, 10-14 (9-14, 9-29, 10-12 worked): it
+        # does not take effect (第三十三条第二款), so the deadline stays 10-14 and stays breached.
+        ([Extension(date(2024, 10, 16), 5, "王主任")], "late_extension", date(2024, 10, 14)),
         # Paid after the 20 working days (to 10-15); 9-12..10-30 paused, 9-11 counted.
         (
-            [FeeNoticeSent(date(2024, 9, 11)), FeePaid(date(2024, 10, 30))],
+            [
+                FeeNoticeSent(date(2024, 9, 11)),
+                FeeNoticeDelivered(date(2024, 9, 11)),
+                FeePaid(date(2024, 10, 30)),
+            ],
             "late_fee_payment",
             date(2024, 11, 26),
         ),

@@ -10,7 +10,9 @@ from gongkai.clock import (
     Calendar,
     ClockSettings,
     ClockStatus,
+    CorrectionDelivered,
     CorrectionRequested,
+    FeeNoticeDelivered,
     FeeNoticeSent,
     answer_deadline,
     status,
@@ -48,7 +50,9 @@ def test_due_soon_window_is_a_setting() -> None:
 
 def test_waiting_then_lapsed() -> None:
     deadline = answer_deadline(
-        date(2024, 9, 10), calendar=CAL, events=[CorrectionRequested(date(2024, 9, 12))]
+        date(2024, 9, 10),
+        calendar=CAL,
+        events=[CorrectionRequested(date(2024, 9, 12)), CorrectionDelivered(date(2024, 9, 12))],
     )
     assert status(deadline, date(2024, 10, 10)) is ClockStatus.WAITING
     assert status(deadline, date(2024, 10, 11)) is ClockStatus.LAPSED
@@ -59,7 +63,7 @@ def test_unpaid_fee_without_pause_runs_then_lapses() -> None:
     deadline = answer_deadline(
         date(2026, 3, 2),
         calendar=CAL,
-        events=[FeeNoticeSent(date(2026, 3, 5))],
+        events=[FeeNoticeSent(date(2026, 3, 5)), FeeNoticeDelivered(date(2026, 3, 5))],
         settings=ClockSettings(fee_notice_pauses=False),
     )
     assert status(deadline, date(2026, 3, 10)) is ClockStatus.ON_TRACK

@@ -169,7 +169,9 @@ def _refused(tmp_path: Path, data: bytes, match: str, limits: Limits | None = No
     started = time.monotonic()
     with pytest.raises(InputError, match=match):
         extract_file(path, limits=limits)
-    assert time.monotonic() - started < 5
+    # Bounded, not timed: a hostile file must not run unbounded, but a busy CI machine loading the
+    # OCR models once took 11 s here; the per-file bound of issue 15 is 30 s.
+    assert time.monotonic() - started < 30
 
 
 def test_an_encrypted_pdf_is_refused(tmp_path: Path, pdf: bytes) -> None:

@@ -5,7 +5,6 @@ named by a doubt (issue 13). Exactness is measured by the scorecard; this is the
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest

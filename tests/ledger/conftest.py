@@ -14,7 +14,16 @@ from django.test import Client
 from gongkai.application.applicant import ApplicantKind
 from gongkai.clock import Channel
 from gongkai.ledger import actions
-from gongkai.ledger.models import Agency, Application, Membership, Role
+from gongkai.ledger.actions.proactive import proactive_table
+from gongkai.ledger.models import (
+    Agency,
+    Application,
+    Membership,
+    ProactiveCount,
+    Role,
+    YearLock,
+)
+from gongkai.ledger.writes import seeding
 
 
 @dataclass
@@ -43,6 +52,27 @@ class World:
         fields.update(kwargs)
         return actions.application_register(**fields)
 
+    def lock(self, year: int = 2025) -> YearLock:
+        """Lock `year` as its head of office, after entering 0 in every cell of section 二 not
+        yet entered (a report missing them has an R13 error and cannot be locked)."""
+        grid = proactive_table(year)
+        entered = set(
+            ProactiveCount.objects.filter(agency=self.agency, year=year).values_list(
+                "row", "column"
+            )
+        )
+        values = {
+            (row.key, column.key): 0
+            for row in grid.rows
+            for column in row.columns
+            if (row.key, column.key) not in entered
+        }
+        if values:
+            actions.proactive_counts_set(
+                actor=self.clerk, agency=self.agency, year=year, values=values
+            )
+        return actions.year_lock(actor=self.head, agency=self.agency, year=year)
+
 
 @pytest.fixture
 def world(db: None) -> World:
@@ -50,6 +80,11 @@ def world(db: None) -> World:
 
 
 def make_world() -> World:
+    with seeding():
+        return _make_world()
+
+
+def _make_world() -> World:
     city = Agency.objects.create(name="示例市人民政府办公室")
     agency = Agency.objects.create(
         name="示例区人民政府办公室",
@@ -57,6 +92,7 @@ def make_world() -> World:
         code="A1",
         address="示例区人民路 1 号",
         phone="010-00000000",
+        reconsideration_body="示例区人民政府",
     )
     other = Agency.objects.create(name="示例区自然资源局", parent=city)
     User = get_user_model()

@@ -129,7 +129,7 @@ def test_other_agencies_and_supervisors_cannot_act(world: World) -> None:
 
 def test_locked_year_refuses_silent_changes(world: World) -> None:
     app = world.register(received_on=date(2025, 12, 1))
-    actions.year_lock(actor=world.head, agency=world.agency, year=2025, report={})
+    world.lock(2025)
     with pytest.raises(actions.YearLocked):
         world.register(received_on=date(2025, 12, 2))
     with pytest.raises(actions.YearLocked):
@@ -156,7 +156,7 @@ def test_locked_year_refuses_silent_changes(world: World) -> None:
 
 def test_only_the_head_locks_and_only_once(world: World) -> None:
     with pytest.raises(AccessDenied):
-        actions.year_lock(actor=world.clerk, agency=world.agency, year=2025, report={})
-    actions.year_lock(actor=world.head, agency=world.agency, year=2025, report={})
+        actions.year_lock(actor=world.clerk, agency=world.agency, year=2025)
+    world.lock(2025)
     with pytest.raises(actions.YearLocked, match="已经锁定"):
-        actions.year_lock(actor=world.head, agency=world.agency, year=2025, report={})
+        world.lock(2025)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
@@ -37,6 +38,14 @@ def _notice(
 ) -> FeeNotice:
     kw.setdefault("method", FeeMethod.PER_PAGE)
     actions.application_send_fee_notice(actor=world.clerk, application=app, on=on, **kw)  # type: ignore[arg-type]
+    # Delivered electronically the same day: the payment period runs from the next day.
+    actions.application_deliver_fee_notice(
+        actor=world.clerk,
+        application=app,
+        on=on,
+        channel="electronic",
+        correction_reason=str(kw.get("correction_reason", "")),
+    )
     return FeeNotice.objects.get(application=app)
 
 
@@ -129,7 +138,7 @@ def test_lapse_is_closed_as_fee_unpaid_and_counted(world: World) -> None:
     app = world.register(received_on=MARCH)
     _notice(world, app, on=date(2025, 3, 4), pages=40)
     # 20 working days from the day after 2025-03-04: the last day to pay is 2025-04-01.
-    with pytest.raises(actions.InvalidRequest, match="缴费期限至 2025-04-01 尚未届满"):
+    with pytest.raises(actions.InvalidRequest, match="缴费期限至 2025-04-01 才届满"):
         actions.application_close(
             actor=world.clerk,
             application=app,
@@ -165,7 +174,7 @@ def test_fee_unpaid_needs_an_unpaid_notice(world: World) -> None:
 
 def test_payment_period_is_the_agency_setting(world: World) -> None:
     world.agency.fee_payment_working_days = 10
-    world.agency.save()
+    actions.agency_save(actor=world.admin, agency=world.agency, on=date(2025, 3, 1))
     app = world.register(received_on=MARCH)
     _notice(world, app, on=date(2025, 3, 4), pages=40)
     # 10 working days after 2025-03-04: 2025-03-18.
@@ -194,18 +203,19 @@ def test_outsiders_cannot_charge(world: World) -> None:
 
 def test_locked_year_needs_a_reason(world: World) -> None:
     app = world.register(received_on=date(2025, 12, 1))
-    actions.year_lock(actor=world.head, agency=world.agency, year=2025, report={})
+    world.lock(2025)
     with pytest.raises(actions.YearLocked):
         _notice(world, app, on=date(2025, 12, 2), pages=40)
     _notice(world, app, on=date(2025, 12, 2), pages=40, correction_reason="补录收费通知")
-    assert ReportCorrection.objects.get().reason == "补录收费通知"
+    # The notice and its delivery: each change to the locked year is recorded with the reason.
+    assert {c.reason for c in ReportCorrection.objects.all()} == {"补录收费通知"}
 
 
 # --- through the pages ----------------------------------------------------------------------
 
 
-def test_fee_form_and_notice_on_the_page(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("gongkai.ledger.views.application.current_date", lambda: date(2025, 3, 13))
+def test_fee_form_and_notice_on_the_page(world: World, settings: Any) -> None:
+    settings.GONGKAI_TODAY = date(2025, 3, 13)
     apps = _month_of_requests(world, 11)
     app = apps[-1]
     client = login(world.clerk)
@@ -224,6 +234,14 @@ def test_fee_form_and_notice_on_the_page(world: World, monkeypatch: pytest.Monke
     page = response.content.decode()
     assert FeeNotice.objects.get(application=app).amount == Decimal(720)
     assert "720 元" in page and "第 101 页：1 页 × 20 元 = 20 元" in page
+    assert "收费通知尚未记录送达，缴费期限自送达申请人次日起计算" in page
+    response = client.post(
+        f"/applications/{app.pk}/deliver_fee_notice/",
+        {"on": "2025-03-12", "channel": "in_person", "signed_by": "王伟"},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "2025-03-12（直接送达，王伟签收）" in page
     assert "待缴费，缴费期限至 2025-04-10" in page  # 清明 2025-04-04 is not counted
     assert 'name="method"' not in page  # one notice only
 
@@ -246,16 +264,14 @@ def test_refused_notices_are_explained(world: World, data: dict[str, str], messa
     assert not FeeNotice.objects.exists()
 
 
-def test_lapse_is_offered_when_the_clock_says_so(
-    world: World, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_lapse_is_offered_when_the_clock_says_so(world: World, settings: Any) -> None:
     app = world.register(received_on=MARCH)
     _notice(world, app, on=date(2025, 3, 4), pages=40)
     client = login(world.clerk)
-    monkeypatch.setattr("gongkai.ledger.views.application.current_date", lambda: date(2025, 4, 1))
+    settings.GONGKAI_TODAY = date(2025, 4, 1)
     page = client.get(f"/applications/{app.pk}/").content.decode()
     assert "待缴费，缴费期限至 2025-04-01" in page and "逾期未缴纳信息处理费”办结" not in page
-    monkeypatch.setattr("gongkai.ledger.views.application.current_date", lambda: date(2025, 4, 2))
+    settings.GONGKAI_TODAY = date(2025, 4, 2)
     page = client.get(f"/applications/{app.pk}/").content.decode()
     assert "缴费期限已于 2025-04-01 届满" in page
     assert "按“其他处理：申请人逾期未缴纳信息处理费”办结" in page

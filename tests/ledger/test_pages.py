@@ -51,8 +51,13 @@ def test_step_and_close_through_pages(world: World) -> None:
     )
     app.refresh_from_db()
     assert app.status == "awaiting_correction"
+    assert app.clock_events.get().working_days == 15  # the agency's default
     client.post(
-        f"/applications/{app.pk}/close/", {"on": "2025-03-20", "outcome": "other_no_correction"}
+        f"/applications/{app.pk}/deliver_correction_request/",
+        {"on": "2025-03-06", "channel": "electronic"},
+    )
+    client.post(
+        f"/applications/{app.pk}/close/", {"on": "2025-03-28", "outcome": "other_no_correction"}
     )
     app.refresh_from_db()
     assert app.status == "closed" and app.outcome == "other_no_correction"
@@ -151,6 +156,9 @@ def test_the_queue_says_when_a_waiting_request_has_lapsed(world: World) -> None:
 
     app = world.register(received_on=date(2025, 3, 3))
     actions.application_request_correction(actor=world.clerk, application=app, on=date(2025, 3, 5))
+    actions.application_deliver_correction_request(
+        actor=world.clerk, application=app, on=date(2025, 3, 5), channel="electronic"
+    )
     client = login(world.clerk)
     # The correction period (15 working days by default) ends in late March; long past today.
     page = client.get(f"/?agency={world.agency.pk}&status=awaiting_correction").content.decode()

@@ -86,12 +86,13 @@ def test_legacy_years_have_no_national_table(world: World) -> None:
 
 def test_a_locked_year_needs_a_correction_reason(world: World) -> None:
     _set(world, 2025, {("penalty", "decisions"): 10})
-    actions.year_lock(actor=world.head, agency=world.agency, year=2025, report={})
+    world.lock(2025)
     with pytest.raises(actions.YearLocked, match="请填写更正理由"):
         _set(world, 2025, {("penalty", "decisions"): 11})
-    assert ProactiveCount.objects.get().value == 10
+    penalty = ProactiveCount.objects.filter(row="penalty", column="decisions")
+    assert penalty.get().value == 10
     _set(world, 2025, {("penalty", "decisions"): 11}, correction_reason="漏统计一件处罚决定")
-    assert ProactiveCount.objects.get().value == 11
+    assert penalty.get().value == 11
     correction = ReportCorrection.objects.get()
     assert correction.details == {"change": "proactive_counts_set"} and correction.year == 2025
     _set(world, 2026, {("penalty", "decisions"): 1})  # the next year is not locked
@@ -175,13 +176,14 @@ def test_last_years_in_force_is_shown_beside(world: World) -> None:
 
 
 def test_locked_year_on_the_page(world: World) -> None:
-    actions.year_lock(actor=world.head, agency=world.agency, year=2025, report={})
+    world.lock(2025)
     client = login(world.clerk)
     page = client.post(_url(world, 2025), {"rules__issued": "1"}).content.decode()
     assert "已锁定" in page and "请填写更正理由" in page
-    assert not ProactiveCount.objects.exists()
+    rules = ProactiveCount.objects.filter(row="rules", column="issued")
+    assert rules.get().value == 0  # as locked
     client.post(_url(world, 2025), {"rules__issued": "1", "correction_reason": "补录"})
-    assert ProactiveCount.objects.get().value == 1
+    assert rules.get().value == 1
 
 
 def test_links_to_the_page(world: World) -> None:

@@ -12,7 +12,6 @@ from gongkai.application.outcome import Outcome
 from gongkai.extract import extract_file
 from gongkai.ledger import actions
 from gongkai.ledger.annual import ledger_report
-from gongkai.report import interchange
 from tests.portal.test_browser import browser, serious_violations, shot
 
 from .conftest import make_world
@@ -63,8 +62,7 @@ def test_prose_draft_and_downloads_in_a_browser(
     assert extract_file(saved).report.requests["granted"]["total"] == 2
     shot(page, "report-year-downloads")
 
-    report = interchange.to_dict(ledger_report(world.agency, 2025))
-    actions.year_lock(actor=world.head, agency=world.agency, year=2025, report=report)
+    world.lock(2025)
     public = browser.new_page()
     public.goto(f"{live_site}/open/{world.agency.pk}/reports/2025/")
     expect(public.locator("body")).to_contain_text("一是公开形式还比较单一。")

@@ -63,10 +63,7 @@ def test_only_the_agencys_staff_and_only_prose_sections(world: World) -> None:
 
 def test_a_locked_year_needs_a_correction_reason(world: World) -> None:
     save(world, 1, OVERVIEW)
-    report = ledger_report(world.agency, 2025)
-    actions.year_lock(
-        actor=world.head, agency=world.agency, year=2025, report=interchange.to_dict(report)
-    )
+    world.lock(2025)
     with pytest.raises(actions.YearLocked):
         save(world, 1, "改写")
     assert ledger_report(world.agency, 2025).prose[1] == OVERVIEW
@@ -165,7 +162,7 @@ def test_supervisor_reads_and_strangers_see_nothing(world: World) -> None:
 
 
 def test_locked_year_refused_on_the_page_without_a_reason(world: World) -> None:
-    actions.year_lock(actor=world.head, agency=world.agency, year=2025, report={})
+    world.lock(2025)
     client = login(world.clerk)
     response = client.post(url(world), form(section_1=OVERVIEW, save="1"))
     assert response.status_code == 400

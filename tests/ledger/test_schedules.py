@@ -4,6 +4,7 @@ recomputed with a history row when the schedule is entered on the schedule page.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -88,12 +89,12 @@ def test_only_the_site_administrator_enters_schedules(world: World) -> None:
 
 
 def test_staff_pages_warn_from_november_when_next_year_is_missing(
-    world: World, monkeypatch: pytest.MonkeyPatch
+    world: World, settings: Any
 ) -> None:
-    monkeypatch.setattr("gongkai.ledger.context.timezone.localdate", lambda: date(2026, 11, 2))
+    settings.GONGKAI_TODAY = date(2026, 11, 2)
     page = login(world.clerk).get(reverse("ledger:queue")).content.decode()
     assert "2027 年的放假安排尚未录入" in page
-    monkeypatch.setattr("gongkai.ledger.context.timezone.localdate", lambda: date(2026, 10, 30))
+    settings.GONGKAI_TODAY = date(2026, 10, 30)
     assert (
         "放假安排尚未录入" not in login(world.clerk).get(reverse("ledger:queue")).content.decode()
     )
@@ -108,3 +109,55 @@ def test_remind_says_the_schedule_is_missing_and_reminds_on_provisional_dates(
     assert "2027 年放假安排尚未录入" in result.output
     bodies = [m.body for m in app.messages.all()]
     assert bodies and all("2027-01-04（暂定" in b for b in bodies)
+
+
+def test_the_schedule_page_counts_the_provisional_deadlines_and_reopens_an_entered_year(
+    world: World, siteadmin: object
+) -> None:
+    """On the site's fixed day (2026-12-14, tests/conftest.py) 2027 is missing: the page says how
+    many open applications wait on it; once entered, 「修改」 brings back the text as typed."""
+    world.register(received_on=RECEIVED)
+    world.register(received_on=date(2026, 9, 28))
+    client = login(siteadmin)
+    page = client.get(reverse("ledger:schedules")).content.decode()
+    assert "2027 年：1 件办理中的申请答复期限为暂定" in page
+    text = "1月1日至3日放假，1月9日上班"
+    client.post(reverse("ledger:schedules"), {"year": 2027, "text": text, "save": ""})
+    page = client.get(reverse("ledger:schedules")).content.decode()
+    assert "件办理中的申请答复期限为暂定" not in page
+    assert "<td>2027</td><td>录入</td>" in page and "?year=2027" in page
+    reopened = client.get(reverse("ledger:schedules"), {"year": "2027"}).content.decode()
+    assert text in reopened
+    for bad in ("²⁰²⁷", "99999999999999999999", "<2027"):
+        assert client.get(reverse("ledger:schedules"), {"year": bad}).status_code == 200
+
+
+def test_the_site_date_is_fixed_in_tests(settings: Any) -> None:
+    """Whatever the real calendar says, the site's today is the one tests/conftest.py sets."""
+    from gongkai.site.clock import current_date
+
+    assert current_date() == date(2026, 12, 14)
+    settings.GONGKAI_TODAY = "2027-06-01"
+    assert current_date() == date(2027, 6, 1)
+
+
+def test_an_answer_on_the_provisional_last_day_shows_late_once_the_schedule_moves_it(
+    world: World, siteadmin: object
+) -> None:
+    """A schedule can make a provisional deadline earlier (a Saturday 调休上班): an application
+    already answered on the provisional date is recomputed too, so the late answer shows."""
+    from gongkai.application.outcome import Outcome
+    from gongkai.ledger import actions
+
+    app = world.register(received_on=RECEIVED)
+    actions.application_close(
+        actor=world.clerk, application=app, on=date(2027, 1, 4), outcome=Outcome.GRANTED
+    )
+    login(siteadmin).post(
+        reverse("ledger:schedules"),
+        {"year": 2027, "text": "1月1日放假，1月2日上班", "save": ""},
+    )
+    app.refresh_from_db()
+    assert (app.due_on, app.due_provisional) == (date(2027, 1, 2), False)
+    row = StatusChange.objects.get(application=app, action=Action.RECOMPUTE_DEADLINE)
+    assert "由 2027-01-04（暂定） 改为 2027-01-02" in row.note

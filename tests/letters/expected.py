@@ -16,6 +16,7 @@ _ARTICLES = {
     K.CORRECTION_REQUEST: "第三十条",
     K.EXTENSION: "第三十三条第二款",
     K.CONSULTATION: "第三十二条",
+    K.CONSULTATION_AGENCY: "第三十四条",
     K.CONSULTATION_NOTICE: "第三十三条第三款",
     K.FEE_NOTICE: "第四十二条",
 }

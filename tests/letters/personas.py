@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from gongkai.clock import Party
 from gongkai.fees import monthly_fee
 from gongkai.letters import Agency, LetterFacts
 
@@ -32,13 +33,17 @@ def facts(**changes: object) -> LetterFacts:
         published_at="本机关门户网站“政府信息公开”栏目",
         responsible_agency="某某市公共交通集团有限公司，电话 0000-87654321",
         correction="请写明所需信息的文件名称、文号或者其他特征描述",
+        correction_days=15,
         correction_due=date(2025, 3, 25),
         extension_days=20,
         original_deadline=date(2025, 3, 31),
         new_deadline=date(2025, 4, 29),
         third_party="某某公交客运有限公司",
+        consulted_agency="某某市发展和改革委员会",
+        consulted=(Party.THIRD_PARTY,),
         consultation_due=date(2025, 4, 10),
         fee=monthly_fee(35),
+        fee_days=20,
         fee_due=date(2025, 4, 18),
         payment="到本机关政务服务窗口缴纳，或转账至：某某市财政局非税收入专户",
     )

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -14,7 +15,7 @@ from .personas import facts
 
 BEFORE, SINCE = date(2023, 12, 31), date(2024, 1, 1)
 DENIED = sorted(o for o in Outcome if o.value.startswith("denied_"))
-OTHERS = [o for o in Outcome if o not in DENIED]
+OTHERS = [o for o in Outcome if o not in DENIED and o is not Outcome.PARTIALLY_GRANTED]
 
 
 def _both_options(text: str) -> bool:
@@ -57,3 +58,21 @@ def test_the_article_of_the_reconsideration_law_follows_the_date() -> None:
 def test_review_first_is_exactly_the_refusals() -> None:
     assert frozenset(DENIED) == REVIEW_FIRST
     assert Outcome.PARTIALLY_GRANTED not in REVIEW_FIRST
+
+
+def test_the_withheld_part_of_a_partial_answer_goes_to_reconsideration_first() -> None:
+    """《行政复议法》2023 第二十三条第一款第四项: the part not disclosed is 不予公开; only the
+    part disclosed may go straight to court."""
+    text = remedy(Outcome.PARTIALLY_GRANTED, SINCE, facts(letter_date=SINCE))
+    assert "第二十三条第一款第四项" in text
+    assert "对其中不予公开部分的决定不服的，应当先申请行政复议" in text
+    assert "对予以公开部分的处理不服的，也可以自收到本告知书之日起六个月内" in text
+    assert reconsideration_first(Outcome.PARTIALLY_GRANTED, SINCE)
+    before = remedy(Outcome.PARTIALLY_GRANTED, BEFORE, facts(letter_date=BEFORE))
+    assert _both_options(before) and "第二十三条" not in before
+
+
+def test_without_a_court_the_letter_says_the_peoples_court() -> None:
+    agency = replace(facts().agency, court="")
+    text = remedy(Outcome.GRANTED, SINCE, facts(agency=agency))
+    assert "六个月内向人民法院提起行政诉讼" in text

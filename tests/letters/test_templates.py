@@ -85,7 +85,7 @@ def test_a_fact_the_template_needs_must_be_given() -> None:
         render_letter(LetterKind.DENIED_STATE_SECRET, facts(reasons=""))
     assert caught.value.message == "「政府信息不予公开告知书」缺少以下内容：具体理由（${reasons}）"
     with pytest.raises(MissingFacts, match=r"信息处理费金额.*缴费期限"):
-        render_letter(LetterKind.FEE_NOTICE, facts(fee=None, fee_due=None))
+        render_letter(LetterKind.FEE_NOTICE, facts(fee=None, fee_days=None))
 
 
 def test_a_placeholder_typed_by_an_applicant_stays_text() -> None:

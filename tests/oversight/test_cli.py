@@ -10,7 +10,7 @@ from pathlib import Path
 
 
 def _gongkai(*args: str, data: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "GONGKAI_DATA_DIR": str(data)}
+    env = {**os.environ, "GONGKAI_HOME": str(data)}
     env.pop("GONGKAI_DATABASE_URL", None)  # its own SQLite file in `data`
     return subprocess.run(
         [sys.executable, "-m", "gongkai", *args],

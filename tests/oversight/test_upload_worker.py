@@ -37,7 +37,7 @@ def _zip_of(directory: Path) -> io.BytesIO:
     return buffer
 
 
-def _follow(client: Client, location: str, timeout: float = 180) -> str:
+def _follow(client: Client, location: str, timeout: float = 60) -> str:
     """The run's page once the run has ended (the page starts a worker if none runs)."""
     deadline = time.monotonic() + timeout
     while True:

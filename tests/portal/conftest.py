@@ -12,7 +12,10 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
 @pytest.fixture(autouse=True)
-def _fresh_limits_and_uploads(tmp_path: Path, settings: pytest.FixtureRequest) -> Iterator[None]:
+def _fresh_limits_and_uploads(
+    db: None, tmp_path: Path, settings: pytest.FixtureRequest
+) -> Iterator[None]:
+    """The counts live in the database cache (a table that a transactional test's flush keeps)."""
     cache.clear()
     settings.GONGKAI_UPLOAD_DIR = tmp_path / "uploads"  # type: ignore[attr-defined]
     yield

@@ -177,13 +177,8 @@ def test_large_text_mode(world: World) -> None:
 def test_a_published_report_is_shown_as_locked(world: World) -> None:
     from datetime import date
 
-    from gongkai.ledger import actions
-    from gongkai.ledger.annual import ledger_report
-    from gongkai.report import interchange
-
     world.register(received_on=date(2025, 3, 3))
-    report = interchange.to_dict(ledger_report(world.agency, 2025))
-    actions.year_lock(actor=world.head, agency=world.agency, year=2025, report=report)
+    world.lock(2025)
     world.register(received_on=date(2025, 4, 1), correction_reason="补登记")  # after publication
     listing = Client().get(f"/open/{world.agency.pk}/reports/").content.decode()
     assert "2025 年政府信息公开工作年度报告" in listing

@@ -7,7 +7,8 @@ from datetime import date
 from click.testing import CliRunner
 
 from gongkai.cli import main
-from gongkai.ledger.models import Application, OutboxMessage
+from gongkai.ledger import actions
+from gongkai.ledger.models import OutboxMessage
 
 from .conftest import World
 
@@ -23,7 +24,7 @@ def test_reminders_for_due_and_overdue_requests(world: World) -> None:
     assert all("即将到期" in m.subject for m in reminders)
     assert OutboxMessage.objects.count() == 2
 
-    Application.objects.filter(pk=due_soon.pk).update(assigned_to=world.clerk)
+    actions.application_assign(actor=world.head, application=due_soon, assignee=world.clerk)
     CliRunner().invoke(main, ["remind", "--today", "2025-04-02"])
     late = OutboxMessage.objects.filter(application=due_soon, subject__contains="已超过答复期限")
     assert [m.to_user for m in late] == [world.clerk]

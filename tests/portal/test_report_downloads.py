@@ -11,7 +11,6 @@ from django.test import Client
 
 from gongkai.extract import extract_file
 from gongkai.ledger import actions
-from gongkai.ledger.annual import ledger_report
 from gongkai.portal import throttle
 from gongkai.portal.views import report_file
 from gongkai.render import Format
@@ -33,13 +32,10 @@ def publish_2025(world: World) -> Report:
     actions.report_prose_save(
         actor=world.clerk, agency=world.agency, year=2025, section=5, text=PROBLEMS
     )
-    report = ledger_report(world.agency, 2025)
-    actions.year_lock(
-        actor=world.head, agency=world.agency, year=2025, report=interchange.to_dict(report)
-    )
+    lock = world.lock(2025)
     # Registered after publication (with a reason): not in the published report.
     world.register(received_on=date(2025, 4, 1), correction_reason="补登记")
-    return report
+    return interchange.from_dict(lock.report)
 
 
 def printed_cells(report: Report) -> dict[str, Value]:

@@ -67,3 +67,35 @@ def test_letter_templates_are_validated_used_and_reset(world: World) -> None:
         as_user(world.stranger).get(f"/settings/letters/?agency={world.agency.pk}").status_code
         == 404
     )
+
+
+def test_letter_settings_are_saved_through_the_page_and_audited(world: World) -> None:
+    admin = as_user(world.admin)
+    url = f"/settings/letters/?agency={world.agency.pk}"
+    assert "告知书文号格式" in admin.get(url).content.decode()
+    bad = admin.post(url, {"letter_number_pattern": "示政告第{serial}号"})
+    assert "{year}" in bad.content.decode()
+    admin.post(
+        url,
+        {
+            "reconsideration_body": "示例区人民政府",
+            "court": "示例市示例区人民法院",
+            "fee_payment_instructions": "到本机关政务服务窗口缴纳",
+            "letter_number_pattern": "示政告〔{year}〕第{serial}号",
+            "pattern_correction_request": "示政补〔{year}〕{serial}号",
+        },
+    )
+    world.agency.refresh_from_db()
+    assert world.agency.court == "示例市示例区人民法院"
+    assert world.agency.letter_number_pattern == "示政告〔{year}〕第{serial}号"
+    assert AuditEntry.objects.filter(action="letter_settings_save", user=world.admin).exists()
+    assert as_user(world.clerk).post(url, {"letter_number_pattern": "x"}).status_code == 404
+    app = world.register(received_on=date(2025, 3, 3))
+    letter = letter_issue(
+        actor=world.clerk,
+        application=app,
+        kind=LetterKind.CORRECTION_REQUEST,
+        on=date(2025, 3, 4),
+        details="写明文号",
+    )
+    assert letter.number == "示政补〔2025〕1号"

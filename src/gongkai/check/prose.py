@@ -32,7 +32,14 @@ _NO_APPEALS = re.compile(
     r"(?:提起)?(?:行政)?诉讼"
 )
 _FEE_COLLECTED = re.compile(r"(?<![没未不无])(?:收取|收缴|征收)[^。；;]{0,12}信息处理费")
-_FEE_REPORTED = re.compile(r"信息处理费|收费")
+#: Section 六 reports the fees of information requests (第四十二条): 信息处理费, or 收费 / 收取费用
+#: said of 依申请公开 or of providing information. Not any 收费: 「行政事业性收费」 and 「收费项目」 in
+#: section 六 are about proactive disclosure (第二十条第八项), not about requests.
+_CHARGED = r"(?:(?<!行政事业性)收费|收取[^。；;]{0,6}?费用|不收(?:取)?费|免费)"
+_REQUESTS = r"(?:依申请|政府信息公开申请|信息公开申请|提供政府信息|政府信息公开的)"
+_FEE_REPORTED = re.compile(
+    rf"信息处理费|{_REQUESTS}[^。；;]{{0,20}}?{_CHARGED}|{_CHARGED}[^。；;]{{0,20}}?{_REQUESTS}"
+)
 
 
 def check_prose(report: Report) -> Iterator[Finding]:

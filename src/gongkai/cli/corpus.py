@@ -3,7 +3,6 @@ oversight database (in parallel, resumable), and generate a test corpus."""
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -11,10 +10,9 @@ import click
 
 
 def _django() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.site.settings")
-    import django
+    from gongkai.site.home import setup_django
 
-    django.setup()
+    setup_django()
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0, interactive=False)
@@ -70,10 +68,9 @@ def import_(source: Path, workers: int | None, scheduler: str | None, region: st
 @click.option("--run", "run_pk", type=int, help="只导入这一批（由工作进程启动的子进程）。")
 def work(run_pk: int | None) -> None:
     """导入网站上传后排队的压缩包（由网站启动，不必手动运行）。"""
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.site.settings")
-    import django
+    from gongkai.site.home import setup_django
 
-    django.setup()  # the site has migrated the database already
+    setup_django()  # started by the site, on its database (GONGKAI_DATABASE_URL), migrated
     from gongkai.oversight import workers
 
     if run_pk is None:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import os
-from datetime import date
+from datetime import date, datetime
 
 import click
 
@@ -13,22 +12,22 @@ import click
     "--today", type=click.DateTime(["%Y-%m-%d"]), help="按此日期计算（默认今天），格式 YYYY-MM-DD。"
 )
 @click.option("--days", default=5, show_default=True, help="提前多少个工作日提醒。")
-def remind(today: object, days: int) -> None:
+def remind(today: datetime | None, days: int) -> None:
     """给经办人写提醒：答复期限在 N 个工作日内或已超期的申请（建议每个工作日运行一次）。
 
-    提醒写入通知发件箱；配置了邮件或短信发送方式时同时发出。
+    提醒写入通知发件箱；配置了邮件或短信发送方式时同时发出。可在任何目录运行（如 cron），
+    数据目录由环境变量 GONGKAI_HOME 指定，与 gongkai serve 相同。
     """
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.site.settings")
-    import django
+    from gongkai.site.home import setup_django
 
-    django.setup()
-    from django.utils import timezone
+    setup_django(require_database=True)
 
     from gongkai.clock import provisional_note
     from gongkai.ledger.deadlines import calendar, entered_calendar
     from gongkai.ledger.notify import remind_clerks
+    from gongkai.site.clock import current_date
 
-    day: date = today.date() if today is not None else timezone.localdate()  # type: ignore[attr-defined]
+    day: date = today.date() if today is not None else current_date()
     soon = calendar().add_working_days(day, days)
     written = remind_clerks(today=day, soon=soon)
     click.echo(f"已写入 {written} 条提醒（{day} 起 {days} 个工作日内到期或已超期的申请）。")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import random
 
 import click
@@ -23,17 +22,21 @@ from gongkai.errors import GongkaiError
     "--check-only", is_flag=True, help="只准备数据库和示例数据，不启动网站（用于检查安装）。"
 )
 def serve(host: str, port: int, demo: bool, check_only: bool) -> None:
-    """启动政府信息公开台账网站（默认使用内置的 SQLite 数据库，数据保存在 ./var）。
+    """启动政府信息公开台账网站（默认使用内置的 SQLite 数据库）。
+
+    数据（数据库、密钥、上传的文件）保存在数据目录：环境变量 GONGKAI_HOME，
+    默认为 ~/.local/share/gongkai；启动时显示。
 
     使用 PostgreSQL：设置环境变量 GONGKAI_DATABASE_URL=postgres://用户@主机/数据库。
     """
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.site.settings")
-    import django
-    from django.core.management import call_command
-    from django.utils import timezone
+    from gongkai.site.home import setup_django
 
-    django.setup()
+    home = setup_django()
+    from django.core.management import call_command
+
+    click.echo(f"数据目录：{home}（可用环境变量 GONGKAI_HOME 指定）")
     call_command("migrate", verbosity=0, interactive=False)
+    call_command("createcachetable", verbosity=0)
     call_command("collectstatic", verbosity=0, interactive=False)
 
     from django.contrib.auth.models import User
@@ -41,10 +44,11 @@ def serve(host: str, port: int, demo: bool, check_only: bool) -> None:
     from gongkai.ledger.demo import create_demo
     from gongkai.ledger.models import Agency
     from gongkai.oversight.demo import create_oversight_demo
+    from gongkai.site.clock import current_date
 
     if demo and not Agency.objects.exists():
         click.echo("正在创建示例数据……")
-        made = create_demo(today=timezone.localdate(), rng=random.Random(2025))
+        made = create_demo(today=current_date(), rng=random.Random(2025))
         click.echo(f"示例机关：{made.agency.name}；示例年度：{made.year}")
         supervisor = User.objects.get(username="supervisor")
         stored = create_oversight_demo(supervisor=supervisor)
@@ -55,7 +59,7 @@ def serve(host: str, port: int, demo: bool, check_only: bool) -> None:
     from gongkai.clock import provisional_note
     from gongkai.ledger.deadlines import entered_calendar
 
-    for year in entered_calendar().missing_ahead(timezone.localdate()):
+    for year in entered_calendar().missing_ahead(current_date()):
         click.echo(
             f"注意：{provisional_note(year)}。请用系统管理员账号在“节假日安排”页面（/schedules/）录入。"
         )

@@ -70,7 +70,6 @@ def answer_deadline(
     trace.step(received, f"{with_weekday(received)} 收到申请（第三十一条），期限自次日起算")
     start = correction(trace, ordered)
     extensions = [e for e in ordered if isinstance(e, Extension)]
-    extra = sum(e.working_days for e in extensions)
     for e in extensions:
         trace.step(
             e.on,
@@ -79,6 +78,7 @@ def answer_deadline(
     if trace.waiting is None:
         consultations(trace, ordered, start)
         fee(trace, ordered, start)
+    extra = sum(e.working_days for e in extensions)
     total = ANSWER_WORKING_DAYS + extra
     due = warn_from = None
     paused = 0
@@ -88,11 +88,17 @@ def answer_deadline(
         base = _walk(calendar, start, ANSWER_WORKING_DAYS, trace.paused)
         for e in extensions:
             if e.on > base:
+                # 第三十三条第二款: the extension is decided within the answer period. One decided
+                # after it cannot undo the breach: the deadline stays the original one.
+                extra -= e.working_days
                 trace.find(
                     "late_extension",
                     e.on,
-                    f"延长答复期限的决定（{iso(e.on)}）晚于原答复期限 {iso(base)}（第三十三条第二款）",
+                    f"延长答复期限的决定（{iso(e.on)}）晚于原答复期限 {iso(base)}，"
+                    f"延期应在答复期限内决定（第三十三条第二款）；该延期不生效，"
+                    f"答复期限仍为 {iso(base)}，此后答复即为超期",
                 )
+        total = ANSWER_WORKING_DAYS + extra
         due = _walk(calendar, start, total, trace.paused)
         warn_from = calendar.subtract_working_days(due, settings.due_soon_working_days)
         paused = sum(1 for d in trace.paused if start < d <= due)

@@ -47,6 +47,16 @@ class CorrectionRequested:
 
 
 @dataclass(frozen=True)
+class CorrectionDelivered:
+    """The request for correction reached the applicant (送达): the correction period counts from
+    the next day, not from the day the agency sent it. `how` says how it was delivered, for the
+    explanation (e.g. 「邮寄送达，王伟签收」)."""
+
+    on: date
+    how: str = ""
+
+
+@dataclass(frozen=True)
 class CorrectionReceived:
     """The corrected request arrived; the answer period restarts from this day (第三十条)."""
 
@@ -106,10 +116,18 @@ class Extension:
 
 @dataclass(frozen=True)
 class FeeNoticeSent:
-    """A fee notice (收费通知) was sent (第四十二条, 国办函〔2020〕109号). Record it on the day the
-    applicant received it: the payment period counts from the next day."""
+    """A fee notice (收费通知) was sent (第四十二条, 国办函〔2020〕109号). The payment period runs
+    from its delivery (`FeeNoticeDelivered`), not from this day."""
 
     on: date
+
+
+@dataclass(frozen=True)
+class FeeNoticeDelivered:
+    """The fee notice reached the applicant (送达): the payment period counts from the next day."""
+
+    on: date
+    how: str = ""
 
 
 @dataclass(frozen=True)
@@ -119,11 +137,13 @@ class FeePaid:
 
 ClockEvent = (
     CorrectionRequested
+    | CorrectionDelivered
     | CorrectionReceived
     | ConsultationStarted
     | ConsultationEnded
     | Extension
     | FeeNoticeSent
+    | FeeNoticeDelivered
     | FeePaid
 )
 
@@ -137,12 +157,14 @@ def sort_key(event: ClockEvent) -> tuple[date, int, bool]:
 
 _ORDER: dict[type[ClockEvent], int] = {
     CorrectionRequested: 0,
-    CorrectionReceived: 1,
-    ConsultationStarted: 2,
-    ConsultationEnded: 3,
-    Extension: 4,
-    FeeNoticeSent: 5,
-    FeePaid: 6,
+    CorrectionDelivered: 1,
+    CorrectionReceived: 2,
+    ConsultationStarted: 3,
+    ConsultationEnded: 4,
+    Extension: 5,
+    FeeNoticeSent: 6,
+    FeeNoticeDelivered: 7,
+    FeePaid: 8,
 }
 
 
@@ -152,9 +174,11 @@ class ClockSettings:
 
     # Whether the fee notice period is left out of the answer period: not fixed nationally.
     fee_notice_pauses: bool = True
-    # 国办函〔2020〕109号 and local rules: pay within 20 working days from the day after the notice.
+    # 国办函〔2020〕109号 and local rules: pay within 20 working days from the day after the
+    # notice reached the applicant.
     fee_payment_working_days: int = 20
-    # The correction period when the request for correction names none (local practice).
+    # The correction period when the request for correction names none (local practice); it
+    # counts from the day after the request reached the applicant.
     correction_working_days: int = 15
     # `status()` says "due soon" this many working days before the deadline.
     due_soon_working_days: int = 5

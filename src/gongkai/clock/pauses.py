@@ -13,9 +13,11 @@ from gongkai.clock.events import (
     ClockEvent,
     ConsultationEnded,
     ConsultationStarted,
+    CorrectionDelivered,
     CorrectionReceived,
     CorrectionRequested,
     Extension,
+    FeeNoticeDelivered,
     FeeNoticeSent,
     FeePaid,
 )
@@ -25,14 +27,18 @@ from gongkai.clock.trace import Trace, Waiting, WaitReason
 # How many of each event one application may have, and what to say when there are more.
 _AT_MOST_ONE = {
     CorrectionRequested: "补正应当一次性告知（第三十条），不能告知 {n} 次",
+    CorrectionDelivered: "补正告知只能送达一次，不能记录 {n} 次",
     CorrectionReceived: "补正后的申请只能收到一次，不能记录 {n} 次",
     Extension: "答复期限只能延长一次（第三十三条第二款），不能延长 {n} 次",
     FeeNoticeSent: "收费通知只能发出一次，不能记录 {n} 次",
+    FeeNoticeDelivered: "收费通知只能送达一次，不能记录 {n} 次",
     FeePaid: "缴费只能记录一次，不能记录 {n} 次",
 }
 # An event that needs an earlier one.
-_NEEDS = {
+_NEEDS: dict[type[ClockEvent], tuple[type[ClockEvent], str, str]] = {
+    CorrectionDelivered: (CorrectionRequested, "补正告知送达", "告知补正"),
     CorrectionReceived: (CorrectionRequested, "收到补正", "告知补正"),
+    FeeNoticeDelivered: (FeeNoticeSent, "收费通知送达", "发出收费通知"),
     FeePaid: (FeeNoticeSent, "缴费", "收费通知"),
 }
 
@@ -54,37 +60,63 @@ def validate(received: date, ordered: Sequence[ClockEvent]) -> None:
 
 
 def correction(trace: Trace, ordered: Sequence[ClockEvent]) -> date:
-    """第三十条: ask once, within 7 working days; the period restarts when the correction arrives."""
+    """第三十条: ask once, within 7 working days; the applicant's period (合理的补正期限) counts
+    from the day after the request reached them; the answer period restarts when the correction
+    arrives."""
     cal, received = trace.calendar, trace.received
     request = next((e for e in ordered if isinstance(e, CorrectionRequested)), None)
     if request is None:
         return received
     limit = cal.add_working_days(received, CORRECTION_REQUEST_WORKING_DAYS)
-    correct_by = cal.add_working_days(
-        request.on, request.working_days or trace.settings.correction_working_days
-    )
-    trace.step(request.on, f"{iso(request.on)} 告知补正，补正期限至 {iso(correct_by)}")
+    days = request.working_days or trace.settings.correction_working_days
+    trace.step(request.on, f"{iso(request.on)} 告知补正，补正期限为送达之日起 {days} 个工作日")
     if request.on > limit:
         trace.find(
             "late_correction_request",
             request.on,
             f"告知补正应在收到申请后 7 个工作日内（至 {iso(limit)}），实际为 {iso(request.on)}（第三十条）",
         )
+    correct_by = _delivered(trace, ordered, CorrectionDelivered, "补正告知", days, "补正期限")
     answer = next((e for e in ordered if isinstance(e, CorrectionReceived)), None)
     if answer is None:
         trace.waiting = Waiting(WaitReason.CORRECTION, request.on, correct_by)
-        trace.step(
-            request.on, f"等待补正；至 {iso(correct_by)} 仍未补正的，视为放弃申请（第三十条）"
-        )
+        trace.step(correct_by or request.on, _waiting_text("补正", correct_by, "（第三十条）"))
         return received
     trace.step(answer.on, f"{iso(answer.on)} 收到补正后的申请，答复期限自此重新计算（第三十条）")
-    if answer.on > correct_by:
+    if correct_by is not None and answer.on > correct_by:
         trace.find(
             "late_correction",
             answer.on,
             f"补正在补正期限 {iso(correct_by)} 之后才收到；无正当理由逾期不补正的，视为放弃申请（第三十条）",
         )
     return answer.on
+
+
+def _delivered(
+    trace: Trace,
+    ordered: Sequence[ClockEvent],
+    kind: type[CorrectionDelivered | FeeNoticeDelivered],
+    notice: str,
+    days: int,
+    period: str,
+) -> date | None:
+    """The last day of the applicant's period: `days` working days from the day after the notice
+    reached them (送达); None while its delivery is not recorded."""
+    delivery = next((e for e in ordered if isinstance(e, kind)), None)
+    if not isinstance(delivery, CorrectionDelivered | FeeNoticeDelivered):
+        return None
+    last = trace.calendar.add_working_days(delivery.on, days)
+    how = f"（{delivery.how}）" if delivery.how else ""
+    trace.step(
+        delivery.on, f"{iso(delivery.on)} {notice}送达申请人{how}，{period}自次日起算至 {iso(last)}"
+    )
+    return last
+
+
+def _waiting_text(what: str, until: date | None, article: str) -> str:
+    if until is None:
+        return f"等待{what}；通知尚未记录送达，{what}期限自送达次日起算，送达前不会视为放弃申请{article}"
+    return f"等待{what}；至 {iso(until)} 仍未{what}的，视为放弃申请{article}"
 
 
 def consultations(trace: Trace, ordered: Sequence[ClockEvent], start: date) -> None:
@@ -139,21 +171,23 @@ def _which(open_: list[ConsultationStarted], ended: ConsultationEnded) -> Consul
 
 
 def fee(trace: Trace, ordered: Sequence[ClockEvent], start: date) -> None:
-    """第四十二条 and 国办函〔2020〕109号: pay within the set period or the application lapses;
-    whether the notice period pauses the answer clock is the agency's setting."""
+    """第四十二条 and 国办函〔2020〕109号: pay within the set period, counted from the day after the
+    notice reached the applicant, or the application lapses; whether the notice period pauses the
+    answer clock is the agency's setting."""
     notice = next((e for e in ordered if isinstance(e, FeeNoticeSent)), None)
     if notice is None:
         return
     settings = trace.settings
-    pay_by = trace.calendar.add_working_days(notice.on, settings.fee_payment_working_days)
+    days = settings.fee_payment_working_days
+    pay_by = _delivered(trace, ordered, FeeNoticeDelivered, "收费通知", days, "缴费期限")
     paid = next((e for e in ordered if isinstance(e, FeePaid)), None)
     counts = "收费期间不计入答复期限" if settings.fee_notice_pauses else "收费期间照常计入答复期限"
     if paid is None:
         trace.waiting = Waiting(WaitReason.FEE, notice.on, pay_by)
         trace.step(
             notice.on,
-            f"{iso(notice.on)} 发出收费通知，等待缴费；至 {iso(pay_by)} 仍未缴费的，视为放弃申请；"
-            f"依本机关设置，{counts}",
+            f"{iso(notice.on)} 发出收费通知，缴费期限为送达之日起 {days} 个工作日；"
+            f"{_waiting_text('缴费', pay_by, '')}；依本机关设置，{counts}",
         )
         return
     n = trace.pause(start, notice.on, paid.on) if settings.fee_notice_pauses else 0
@@ -162,7 +196,7 @@ def fee(trace: Trace, ordered: Sequence[ClockEvent], start: date) -> None:
         notice.on,
         f"{span(notice.on, paid.on)} 收费通知至缴费；依本机关设置，{counts}{skipped}",
     )
-    if paid.on > pay_by:
+    if pay_by is not None and paid.on > pay_by:
         trace.find(
             "late_fee_payment",
             paid.on,

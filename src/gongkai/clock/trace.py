@@ -23,15 +23,17 @@ class WaitReason(enum.StrEnum):
 
 @dataclass(frozen=True)
 class Waiting:
-    """The agency waits for the applicant, who must act by `until` or the application lapses."""
+    """The agency waits for the applicant, who must act by `until` or the application lapses.
+    `until` is None while the notice has not been delivered: the applicant's period has not begun,
+    so the application cannot lapse yet."""
 
     reason: WaitReason
     since: date
-    until: date
+    until: date | None
 
     @property
-    def lapses_on(self) -> date:
-        return self.until + timedelta(days=1)
+    def lapses_on(self) -> date | None:
+        return None if self.until is None else self.until + timedelta(days=1)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from gongkai.corpus.regions import Level, Region, region_path, split_regions
 from gongkai.extract.lines import split_lines
 from gongkai.extract.markup import to_text
 from gongkai.extract.title import _arabic_years, find_title
+from gongkai.report.due import AgencyKind
 
 _SPACE = re.compile(r"\s+")
 _QUOTES = re.compile("[《》〈〉<>“”\"'‘’「」『』【】]")
@@ -109,6 +110,17 @@ class AgencyName:
     def level(self) -> Level | None:
         """The level of the deepest region named; None when the name names none."""
         return self.regions[-1].level if self.regions else None
+
+    @property
+    def kind(self) -> AgencyKind:
+        """What 第四十九条 sets the report's due date by: a township or sub-district; a local
+        government at county level or above (the organ is 「人民政府」 itself, not its office);
+        else a department."""
+        if self.level is Level.TOWNSHIP:
+            return AgencyKind.TOWNSHIP
+        if self.level is not None and self.organ == "人民政府":
+            return AgencyKind.LOCAL_GOVERNMENT
+        return AgencyKind.DEPARTMENT
 
     def to_dict(self) -> dict[str, object]:
         return {

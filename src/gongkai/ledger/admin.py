@@ -1,14 +1,13 @@
-"""The administrator's screens: agencies and roles (with the agency's 索引号 pattern and fee
-settings), and holiday schedules for years the bundled schedule lacks. Applications, fee notices,
-section 二 counts and the catalogue change only through the actions on the staff pages; here they
-can be looked at, never edited raw."""
+"""The administrator's screens: agencies and roles (with the agency's 索引号 pattern, periods and
+fee setting, saved through the `agency_save` action). Holiday schedules are entered on the staff
+page 「节假日安排」; applications, fee notices, section 二 counts and the catalogue change only
+through the actions on the staff pages; here they can be looked at, never edited raw."""
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import admin
 
-from gongkai.errors import GongkaiError
+from gongkai.ledger.actions.agency import agency_save
 from gongkai.ledger.models import (
     Agency,
     AuditEntry,
@@ -19,13 +18,31 @@ from gongkai.ledger.models import (
     Membership,
     ProactiveCount,
 )
-from gongkai.letters import LetterKind, check_template, default_template
+from gongkai.ledger.views.common import current_date
 
 
 @admin.register(Agency)
 class AgencyAdmin(admin.ModelAdmin[Agency]):
+    """Saved through `agency_save`, which audits the change and recomputes the deadlines that a
+    changed period or fee setting moves. An agency is a record: not deleted here."""
+
     list_display = ("name", "parent", "code", "index_pattern", "fee_payment_working_days")
     search_fields = ("name",)
+    # What the letters say about the agency: set by its administrator on 「告知书设置」.
+    readonly_fields = (
+        "reconsideration_body",
+        "court",
+        "fee_payment_instructions",
+        "letter_number_pattern",
+    )
+
+    def save_model(self, request, obj, form, change) -> None:  # type: ignore[no-untyped-def]
+        moved = agency_save(actor=request.user, agency=obj, on=current_date())
+        if moved:
+            self.message_user(request, f"已重新计算 {len(moved)} 件申请的期限，并记入办理过程")
+
+    def has_delete_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+        return False
 
 
 @admin.register(Membership)
@@ -66,46 +83,17 @@ class FeeNoticeAdmin(ViewOnly, admin.ModelAdmin[FeeNotice]):
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin[AuditEntry]):
+class AuditEntryAdmin(ViewOnly, admin.ModelAdmin[AuditEntry]):
     list_display = ("at", "user", "agency", "action", "object_type", "object_id")
     list_filter = ("action",)
 
-    def has_change_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
-        return False
-
-
-class LetterTemplateForm(forms.ModelForm[LetterTemplateText]):
-    class Meta:
-        model = LetterTemplateText
-        fields = ("agency", "kind", "title", "body")
-
-    def clean_body(self) -> str:
-        body: str = self.cleaned_data["body"]
-        try:
-            check_template(body)
-        except GongkaiError as exc:
-            raise forms.ValidationError(exc.message) from None
-        return body
-
 
 @admin.register(LetterTemplateText)
-class LetterTemplateAdmin(admin.ModelAdmin[LetterTemplateText]):
-    """An agency's own wording of a letter; a new one starts from the national default."""
+class LetterTemplateAdmin(ViewOnly, admin.ModelAdmin[LetterTemplateText]):
+    """Edited by the agency's administrator on 「告知书设置」 (the action checks and audits it)."""
 
-    form = LetterTemplateForm
     list_display = ("agency", "kind", "title", "updated_at")
     list_filter = ("agency", "kind")
-
-    def get_changeform_initial_data(self, request):  # type: ignore[no-untyped-def]
-        initial = super().get_changeform_initial_data(request)
-        kind = request.GET.get("kind")
-        if kind in {k.value for k in LetterKind}:
-            default = default_template(LetterKind(kind))
-            initial.update(title=default.title, body=default.body)
-        return initial
 
 
 @admin.register(HolidaySchedule)

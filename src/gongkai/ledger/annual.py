@@ -10,6 +10,7 @@ decided before 1 January; its result is the one it had on 31 December, else 尚�
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -52,6 +53,32 @@ def ledger_report(agency: Agency, year: int, edition: Edition | None = None) -> 
     )
     report.prose = _prose(agency, year)
     return report
+
+
+@dataclass(frozen=True)
+class Timeliness:
+    """Answers against their deadline (第三十三条) in one year, from the cached deadlines: not part
+    of the national format, shown beside it so that a breach cannot hide."""
+
+    closed: int  # closed in the year
+    closed_late: int  # of those, closed after their answer deadline
+    open_overdue: int  # received by `on`, still open on `on`, and past their deadline then
+    on: date  # the last day counted: 31 December, or today within the year
+
+
+def timeliness(agency: Agency, year: int, *, today: date) -> Timeliness:
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    on = min(end, today)
+    closed = Application.objects.filter(agency=agency, closed_on__range=(start, end))
+    still_open = Application.objects.filter(agency=agency, received_on__lte=on).filter(
+        Q(closed_on__isnull=True) | Q(closed_on__gt=on)
+    )
+    return Timeliness(
+        closed=closed.count(),
+        closed_late=closed.filter(due_on__lt=F("closed_on")).count(),
+        open_overdue=still_open.filter(due_on__lt=on).count(),
+        on=on,
+    )
 
 
 def _by_kind(qs: QuerySet[Application]) -> dict[ApplicantKind, int]:

@@ -7,14 +7,12 @@ within the application's own agency: no agency learns of requests made to anothe
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db.models import Q, QuerySet
 
 from gongkai.ledger.models import Application
+from gongkai.site.home import keyed_hash
 
 
 def identity_hash(id_number: str) -> str:
@@ -23,8 +21,7 @@ def identity_hash(id_number: str) -> str:
     normalised = id_number.strip().upper()
     if not normalised:
         return ""
-    key = hashlib.sha256(("gongkai-identity:" + settings.SECRET_KEY).encode()).digest()
-    return hmac.new(key, normalised.encode(), hashlib.sha256).hexdigest()
+    return keyed_hash("identity", normalised)
 
 
 def same_applicant(application: Application) -> QuerySet[Application]:

@@ -5,15 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
-from django.utils import timezone
 
 from gongkai.ledger.deadlines import entered_calendar
 from gongkai.ledger.models import Membership, Role
+from gongkai.site.clock import current_date
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
     user = request.user
-    today = timezone.localdate()
+    today = current_date()
     return {
         "report_year": today.year - 1,
         "schedules_missing": entered_calendar().missing_ahead(today)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -30,6 +30,7 @@ from gongkai.ledger.models import (
     AppealKind,
     AppealResult,
     Application,
+    DeliveryChannel,
     Membership,
     Role,
 )
@@ -99,8 +100,22 @@ def _pick(rng: random.Random, weighted: Sequence[tuple[T, int]]) -> T:
 def create_demo(
     *, today: date, rng: random.Random, passwords: dict[str, str] | None = None
 ) -> Demo:
-    city = Agency.objects.create(name=CITY, code="11000000MB0000000A")
-    agency = Agency.objects.create(
+    User = get_user_model()
+    given: dict[str, str] = {}
+    # The site administrator (holiday schedules, agencies, roles): no agency of its own.
+    password = (passwords or {}).get("siteadmin") or secrets.token_urlsafe(9)
+    siteadmin = User.objects.create_superuser(
+        username="siteadmin", password=password, first_name="系统管理员"
+    )
+    given["siteadmin"] = password
+
+    def agency_of(**fields: Any) -> Agency:
+        agency = Agency(**fields)
+        actions.agency_save(actor=siteadmin, agency=agency, on=today)
+        return agency
+
+    city = agency_of(name=CITY, code="11000000MB0000000A")
+    agency = agency_of(
         name=AGENCY,
         code="11000001MB0000000B",
         parent=city,
@@ -110,20 +125,14 @@ def create_demo(
         office_hours="工作日 9:00–17:00",
         phone="010-00000000",
     )
-    other = Agency.objects.create(name=OTHER, code="11000002MB0000000C", parent=city)
+    other = agency_of(name=OTHER, code="11000002MB0000000C", parent=city)
     by_name = {CITY: city, AGENCY: agency, OTHER: other}
     users: dict[str, Actor] = {}
-    given: dict[str, str] = {}
-    User = get_user_model()
     for username, display, agency_name, role in STAFF:
         password = (passwords or {}).get(username) or secrets.token_urlsafe(9)
         user = User.objects.create_user(username=username, password=password, first_name=display)
         Membership.objects.create(user=user, agency=by_name[agency_name], role=role)
         users[username], given[username] = user, password
-    # The site administrator (holiday schedules, agencies, roles): no agency of its own.
-    password = (passwords or {}).get("siteadmin") or secrets.token_urlsafe(9)
-    User.objects.create_superuser(username="siteadmin", password=password, first_name="系统管理员")
-    given["siteadmin"] = password
 
     cal = calendar()
     year = today.year - 1
@@ -216,14 +225,24 @@ def _handle(
         actions.application_request_correction(
             actor=clerk, application=app, on=on, note="请明确所需信息的名称或文号"
         )
+        delivered = cal.add_working_days(on, rng.randint(1, 3))  # by post, signed for
+        if delivered > today:
+            return
+        actions.application_deliver_correction_request(
+            actor=clerk,
+            application=app,
+            on=delivered,
+            channel=DeliveryChannel.POST,
+            signed_by=app.applicant_name,
+        )
         if rng.random() < 0.2:
-            lapse = cal.add_working_days(on, 16)
+            lapse = cal.add_working_days(delivered, app.agency.correction_working_days + 1)
             if lapse <= today:
                 actions.application_close(
                     actor=clerk, application=app, on=lapse, outcome=Outcome.OTHER_NO_CORRECTION
                 )
             return
-        on = cal.add_working_days(on, rng.randint(2, 10))
+        on = cal.add_working_days(delivered, rng.randint(2, 10))
         if on > today:
             return
         actions.application_receive_correction(actor=clerk, application=app, on=on)
@@ -239,7 +258,7 @@ def _handle(
             return
         actions.application_end_consultation(actor=clerk, application=app, on=on)
     app.refresh_from_db()
-    if head is not None and rng.random() < 0.05:
+    if head is not None and app.due_on is not None and on <= app.due_on and rng.random() < 0.05:
         actions.application_extend(
             actor=head, application=app, on=on, working_days=rng.choice((10, 15, 20))
         )

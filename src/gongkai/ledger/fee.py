@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from gongkai.clock import Calendar, ScheduleMissing
 from gongkai.errors import GongkaiError
 from gongkai.fees import Fee, FeeMethod, application_fee
 from gongkai.ledger.applicant import nth_in_month
-from gongkai.ledger.deadlines import settings_of
-from gongkai.ledger.models import Application, FeeNotice
+from gongkai.ledger.deadlines import delivery_of, settings_of
+from gongkai.ledger.models import Application, ClockEvent, ClockEventKind, FeeNotice
 
 
 class FeeRefused(GongkaiError):
@@ -48,33 +49,35 @@ class FeeState:
     """Where the notice stands on `today`, for the application page."""
 
     notice: FeeNotice
-    pay_by: date | None  # the last day to pay; None when the year's holidays are not entered
+    delivery: ClockEvent | None  # when and how the notice reached the applicant (送达)
+    pay_by: date | None  # the last day to pay; None before delivery or without the year's holidays
     lapsed: bool  # unpaid and the payment period is over: 视为放弃申请
     label: str
     problem: str = ""  # why pay_by is unknown
 
 
-def pay_by(notice: FeeNotice, application: Application, cal: Calendar) -> date:
-    """The last day to pay: the n-th working day after the notice (from its next day)."""
+def pay_by(delivery: ClockEvent, application: Application, cal: Calendar) -> date:
+    """The last day to pay: the n-th working day after the notice reached the applicant."""
     days = settings_of(application.agency).fee_payment_working_days
-    return cal.add_working_days(notice.sent_on, days)
+    return cal.add_working_days(delivery.on, days)
 
 
 def fee_state(application: Application, *, today: date, cal: Calendar) -> FeeState | None:
     notice = FeeNotice.objects.filter(application=application).first()
     if notice is None:
         return None
-    try:
-        until, problem = pay_by(notice, application, cal), ""
-    except ScheduleMissing as exc:
-        until, problem = None, exc.message
+    delivery = delivery_of(application, ClockEventKind.FEE_NOTICE_SENT)
+    until, problem = None, "收费通知尚未记录送达，缴费期限自送达申请人次日起计算"
+    if delivery is not None:
+        try:
+            until, problem = pay_by(delivery, application, cal), ""
+        except ScheduleMissing as exc:
+            problem = exc.message
+    state = partial(FeeState, notice, delivery, until, problem=problem)
     if notice.paid_on:
-        return FeeState(notice, until, False, f"已于 {notice.paid_on:%Y-%m-%d} 缴费", problem)
+        return state(False, f"已于 {notice.paid_on:%Y-%m-%d} 缴费")
     if notice.lapsed_on:
-        label = f"逾期未缴费，视为放弃申请，已于 {notice.lapsed_on:%Y-%m-%d} 办结"
-        return FeeState(notice, until, True, label, problem)
+        return state(True, f"逾期未缴费，视为放弃申请，已于 {notice.lapsed_on:%Y-%m-%d} 办结")
     if until is not None and today > until:
-        label = f"缴费期限已于 {until:%Y-%m-%d} 届满，申请人未缴费：视为放弃申请"
-        return FeeState(notice, until, True, label, problem)
-    label = f"待缴费，缴费期限至 {until:%Y-%m-%d}" if until else "待缴费"
-    return FeeState(notice, until, False, label, problem)
+        return state(True, f"缴费期限已于 {until:%Y-%m-%d} 届满，申请人未缴费：视为放弃申请")
+    return state(False, f"待缴费，缴费期限至 {until:%Y-%m-%d}" if until else "待缴费")

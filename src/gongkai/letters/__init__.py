@@ -10,6 +10,7 @@ from gongkai.letters.dates import chinese_date
 from gongkai.letters.errors import LetterError, MissingFacts, TemplateError
 from gongkai.letters.facts import Agency, LetterFacts
 from gongkai.letters.kinds import LetterKind, Recipient
+from gongkai.letters.numbers import DEFAULT_NUMBER_PATTERN, letter_number, number_pattern_problem
 from gongkai.letters.output import letter_docx, letter_pdf
 from gongkai.letters.placeholders import PLACEHOLDERS
 from gongkai.letters.remedy import REVIEW_FIRST, REVIEW_FIRST_SINCE, reconsideration_first, remedy
@@ -23,6 +24,7 @@ from gongkai.letters.templates import (
 
 __all__ = [
     "DEFAULT_BODIES",
+    "DEFAULT_NUMBER_PATTERN",
     "PLACEHOLDERS",
     "REVIEW_FIRST",
     "REVIEW_FIRST_SINCE",
@@ -39,7 +41,9 @@ __all__ = [
     "chinese_date",
     "default_template",
     "letter_docx",
+    "letter_number",
     "letter_pdf",
+    "number_pattern_problem",
     "reconsideration_first",
     "remedy",
     "render_letter",

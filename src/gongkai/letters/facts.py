@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from datetime import date
 
+from gongkai.clock import Party
 from gongkai.documents import clean
 from gongkai.fees import Fee
 from gongkai.letters.errors import LetterError
@@ -34,8 +35,10 @@ class Agency:
     name: str
     address: str
     phone: str
-    reconsideration_body: str  # 复议机关, e.g. 「某某市人民政府」
-    court: str  # the 人民法院 with jurisdiction, e.g. 「某某市某某区人民法院」
+    # 复议机关, e.g. 「某某市人民政府」: a letter that decides cannot be written without it (a letter
+    # that does not name it lets the time to apply run up to a year, 《行政复议法》第二十条第三款).
+    reconsideration_body: str = ""
+    court: str = ""  # the 人民法院 with jurisdiction, e.g. 「某某市某某区人民法院」; optional
 
     def __post_init__(self) -> None:
         _clean_strings(
@@ -44,8 +47,6 @@ class Agency:
                 "name": "机关名称",
                 "address": "机关地址",
                 "phone": "联系电话",
-                "reconsideration_body": "行政复议机关",
-                "court": "人民法院",
             },
         )
 
@@ -69,15 +70,22 @@ class LetterFacts:
     provision: str = "随本告知书一并提供（见附件）"  # how it is provided (第四十条)
     responsible_agency: str = ""  # the agency responsible, and how to reach it (第三十六条第五项)
     correction: str = ""  # what to correct (第三十条)
-    correction_due: date | None = None
+    correction_days: int | None = None  # the period given, in working days from receipt
+    correction_due: date | None = None  # its last day, once known
     extension_days: int | None = None  # at most 20 working days (第三十三条第二款)
     original_deadline: date | None = None
     new_deadline: date | None = None
     third_party: str = ""  # who is consulted (第三十二条)
+    consulted_agency: str = ""  # the agency consulted (第三十四条)
+    consulted: tuple[Party, ...] = ()  # who is being consulted, for the applicant's notice
     consultation_due: date | None = None  # 15 working days after receipt of the letter
     fee: Fee | None = None  # 第四十二条, 国办函〔2020〕109号
-    fee_due: date | None = None
+    fee_days: int | None = None  # the payment period, in working days from receipt of the notice
+    fee_due: date | None = None  # its last day, once known
     payment: str = ""  # how to pay: account, counter, online channel
+    #: Years whose holiday schedule was not yet published when the deadlines above were counted:
+    #: a date in such a year is written as provisional (counted on weekends and 元旦 only).
+    provisional_years: tuple[int, ...] = ()
 
     def __post_init__(self) -> None:
         _clean_strings(

@@ -69,7 +69,11 @@ def render_letter(
     paragraphs = lines(string.Template(chosen.body).substitute(given))
     if append_remedy:
         paragraphs.append(given["remedy"])
-    recipient = facts.third_party if kind.recipient is Recipient.THIRD_PARTY else facts.applicant
+    recipient = {
+        Recipient.APPLICANT: facts.applicant,
+        Recipient.THIRD_PARTY: facts.third_party,
+        Recipient.AGENCY: facts.consulted_agency,
+    }[kind.recipient]
     return Letter(
         kind=kind,
         title=title,
@@ -84,7 +88,22 @@ def render_letter(
 def _check(kind: LetterKind, facts: LetterFacts) -> None:
     """Rules of law a letter must not break, whatever its template says."""
     if kind.recipient is Recipient.THIRD_PARTY and not facts.third_party:
-        raise MissingFacts(f"「{kind.default_title}」缺少以下内容：第三方（${{third_party}}）")
+        raise MissingFacts(
+            f"「{kind.default_title}」缺少以下内容：第三方（${{third_party}}）",
+            missing=["third_party"],
+        )
+    if kind.recipient is Recipient.AGENCY and not facts.consulted_agency:
+        raise MissingFacts(
+            f"「{kind.default_title}」缺少以下内容：被征求意见的行政机关（${{consulted_agency}}）",
+            missing=["consulted_agency"],
+        )
+    if kind.decides and not facts.agency.reconsideration_body:
+        raise LetterError(
+            f"「{kind.default_title}」须写明行政复议机关，而本机关尚未设置：未告知行政复议机关的，"
+            "申请行政复议的期限最长可延至一年（《中华人民共和国行政复议法》第二十条第三款）。"
+            "请机关管理员在“告知书设置”中填写本机关的行政复议机关名称",
+            missing=["reconsideration_body"],
+        )
     days = facts.extension_days
     if (
         kind is LetterKind.EXTENSION

@@ -68,9 +68,12 @@ ANSWERS: dict[K, str] = {
         "经检索，本机关没有制作或者获取您申请获取的政府信息，该政府信息不存在。"
         f"根据{REGULATION}第三十六条第四项的规定，特此告知。"
     ),
+    # 第三十六条第五项: say why, and name the agency responsible where it can be determined.
     K.UNABLE_NOT_THIS_AGENCY: body(
         f"经审查，您申请获取的政府信息不属于本机关负责公开。根据{REGULATION}第三十六条第五项的规定，"
-        "负责公开该政府信息的行政机关为：${responsible_agency}。请您向该行政机关提出申请。"
+        "现告知如下。",
+        "理由：${reasons}",
+        "${referral}",
     ),
     K.UNABLE_NEEDS_CREATION: body(
         "经审查，本机关没有现成的您所申请的信息，需要对现有政府信息进行加工、分析方能形成。"
@@ -102,7 +105,7 @@ ANSWERS: dict[K, str] = {
         f"根据{REGULATION}${{article}}的规定，本机关不作为政府信息公开申请处理。"
     ),
     K.OTHER_NO_CORRECTION: body(
-        "本机关已告知您在${correction_due}前对申请内容作出补正。您无正当理由逾期未补正，"
+        "本机关已告知您于${correction_due}前对申请内容作出补正。您无正当理由逾期未补正，"
         f"根据{REGULATION}第三十条的规定，视为放弃申请，本机关不再处理该政府信息公开申请。"
     ),
     K.OTHER_FEE_UNPAID: body(

@@ -1,8 +1,9 @@
 """The key figures a dashboard sums, read from one report's cells, and the publication date.
 
-The State Council regulation (《政府信息公开条例》第五十条) requires the annual report to be
-published before 31 January of the following year; `on_time` says whether the page's 发布时间
-meets that, None when the page gives no date.
+《政府信息公开条例》第四十九条 sets when the annual report is due: 31 March of the following year
+for a local government's own report (县级以上地方人民政府), 31 January for departments (and, by
+usual local practice, townships): `gongkai.report.due`. `on_time` says whether the page's 发布时间
+meets the due date of the agency's kind, None when the page gives no date.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from gongkai.corpus.names import parse_agency
 from gongkai.report.document import Report, Value
+from gongkai.report.due import report_due
 
 DENIED_ROWS = (
     "denied_state_secret",
@@ -71,9 +74,6 @@ def published_on(extra: dict[str, Any]) -> date | None:
         return None
 
 
-def deadline(year: int) -> date:
-    return date(year + 1, 1, 31)
-
-
-def on_time(year: int, published: date | None) -> bool | None:
-    return None if published is None else published <= deadline(year)
+def on_time(year: int, published: date | None, agency: str) -> bool | None:
+    """Whether a report of `agency` (its name) on `year` was published by its due date."""
+    return None if published is None else published <= report_due(year, parse_agency(agency).kind)

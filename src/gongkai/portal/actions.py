@@ -16,12 +16,13 @@ from django.db import transaction
 
 from gongkai.application.applicant import ApplicantKind
 from gongkai.clock import Channel
-from gongkai.ledger.access import Actor
+from gongkai.ledger.access import Actor, require_role
 from gongkai.ledger.actions.application import create_application
 from gongkai.ledger.actions.audit import audit
-from gongkai.ledger.models import Agency, Application
+from gongkai.ledger.models import Agency, Application, Role
 from gongkai.ledger.notify import notify_applicant
-from gongkai.portal.models import Attachment, Tracking
+from gongkai.ledger.writes import action
+from gongkai.portal.models import Attachment, Guide, Tracking
 from gongkai.portal.tracking import code_hash, new_code
 from gongkai.portal.uploads import CheckedFile, store
 
@@ -39,7 +40,7 @@ def system_actor() -> Actor:
     return user
 
 
-@transaction.atomic
+@action
 def application_submit_online(
     *,
     agency: Agency,
@@ -99,3 +100,12 @@ def application_submit_online(
         )
     )
     return application, code
+
+
+@action
+def guide_save(*, actor: Actor, guide: Guide) -> Guide:
+    """The agency administrator's 公开指南 (第十二条), with its audit row."""
+    require_role(actor, guide.agency, Role.ADMIN)
+    guide.save()
+    audit(actor=actor, agency=guide.agency, action="guide_edit", obj=guide)
+    return guide

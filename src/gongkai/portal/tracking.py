@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import re
 import secrets
 
-from django.conf import settings
+from gongkai.site.home import keyed_hash
 
 # No 0/O, 1/I/L: codes are read aloud and typed from paper.
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -25,8 +24,7 @@ def normalise(code: str) -> str:
 
 
 def code_hash(code: str) -> str:
-    key = hashlib.sha256(("gongkai-tracking:" + settings.SECRET_KEY).encode()).digest()
-    return hmac.new(key, normalise(code).encode(), hashlib.sha256).hexdigest()
+    return keyed_hash("tracking", normalise(code))
 
 
 def same_phone(given: str, stored: str) -> bool:

@@ -21,6 +21,7 @@ urlpatterns = [
     path("open/<id:agency_id>/apply/", public.apply, name="apply"),
     path("attachments/<id:pk>/", staff.attachment, name="attachment"),
     path("settings/guide/", settings.guide, name="settings_guide"),
+    path("settings/deadlines/", settings.deadlines, name="settings_deadlines"),
     path("settings/letters/", settings.letters, name="settings_letters"),
     path("settings/letters/<slug:kind>/", settings.letter, name="settings_letter"),
 ]

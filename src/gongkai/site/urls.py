@@ -2,9 +2,15 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from gongkai.site import accounts
+
+admin.site.login_form = accounts.ThrottledAdminLoginForm
+
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("login/", accounts.LoginView.as_view(), name="login"),
+    path("password/", accounts.PasswordChangeView.as_view(), name="password_change"),
+    path("password/done/", accounts.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("oversight/", include("gongkai.oversight.urls")),
     path("", include("gongkai.portal.urls")),

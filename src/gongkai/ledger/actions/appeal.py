@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db import transaction
-
 from gongkai.ledger.access import STAFF_ROLES, Actor, require_role
 from gongkai.ledger.actions.audit import audit
 from gongkai.ledger.actions.year import guard_locked_years
 from gongkai.ledger.models import Agency, Appeal, AppealKind, AppealResult, Application
+from gongkai.ledger.writes import action
 
 
-@transaction.atomic
+@action
 def appeal_register(
     *,
     actor: Actor,
@@ -42,7 +41,7 @@ def appeal_register(
     return appeal
 
 
-@transaction.atomic
+@action
 def appeal_decide(
     *,
     actor: Actor,

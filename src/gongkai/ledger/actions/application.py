@@ -7,14 +7,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db import transaction
-
 from gongkai.application.applicant import ApplicantKind
 from gongkai.application.outcome import Outcome
 from gongkai.application.status import Action, Status
 from gongkai.clock import Channel, receipt_date
 from gongkai.ledger.access import STAFF_ROLES, Actor, require_role
 from gongkai.ledger.actions.audit import audit
+from gongkai.ledger.actions.clock import record_correction_lapse
 from gongkai.ledger.actions.counter import next_serial
 from gongkai.ledger.actions.fee import record_fee_lapse
 from gongkai.ledger.actions.steps import InvalidRequest, guard, locked, move
@@ -28,11 +27,12 @@ from gongkai.ledger.models import (
     Role,
     StatusChange,
 )
+from gongkai.ledger.writes import action
 
 __all__ = ["InvalidRequest", "create_application", "identity_hash"]
 
 
-@transaction.atomic
+@action
 def application_register(
     *,
     actor: Actor,
@@ -76,7 +76,7 @@ def application_register(
     )
 
 
-@transaction.atomic
+@action
 def create_application(
     *,
     actor: Actor,
@@ -124,7 +124,7 @@ def create_application(
         delivery=delivery,
         status=Status.REGISTERED,
     )
-    refresh_due(application, save=False)
+    refresh_due(application)
     application.save()
     StatusChange.objects.create(
         application=application,
@@ -138,7 +138,7 @@ def create_application(
     return application
 
 
-@transaction.atomic
+@action
 def application_close(
     *,
     actor: Actor,
@@ -148,13 +148,15 @@ def application_close(
     note: str = "",
     correction_reason: str = "",
 ) -> Application:
-    """办结: exactly one outcome, on a date not before receipt. 「逾期未缴纳信息处理费」 only once the
-    clock says the payment period is over."""
+    """办结: exactly one outcome, on a date not before receipt. 「逾期未缴纳信息处理费」 and
+    「逾期不补正」 only once the applicant's period, counted from the notice's delivery, is over."""
     application = locked(application)
     require_role(actor, application.agency, *STAFF_ROLES)
     guard(application, actor=actor, on=on, reason=correction_reason, what="close")
     if outcome is Outcome.OTHER_FEE_UNPAID:
         record_fee_lapse(application, on=on)
+    if outcome is Outcome.OTHER_NO_CORRECTION:
+        record_correction_lapse(application, on=on)
     move(application, actor=actor, action=Action.CLOSE, on=on, note=note)
     application.outcome = outcome
     application.closed_on = on
@@ -170,7 +172,7 @@ def application_close(
     return application
 
 
-@transaction.atomic
+@action
 def application_assign(
     *, actor: Actor, application: Application, assignee: Actor | None
 ) -> Application:

@@ -5,19 +5,18 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db import transaction
-
 from gongkai.ledger.access import STAFF_ROLES, Actor, require_role
 from gongkai.ledger.actions.audit import audit
 from gongkai.ledger.actions.counter import next_serial
 from gongkai.ledger.actions.steps import InvalidRequest
 from gongkai.ledger.models import Agency, CatalogueCounter, CatalogueItem
 from gongkai.ledger.models.agency import index_pattern_problem
+from gongkai.ledger.writes import action
 
 _INDEX_MAX = CatalogueItem._meta.get_field("index_number").max_length or 80
 
 
-@transaction.atomic
+@action
 def catalogue_add(
     *,
     actor: Actor,
@@ -74,7 +73,7 @@ def _index_number(agency: Agency, year: int) -> str:
             return number
 
 
-@transaction.atomic
+@action
 def catalogue_publish(*, actor: Actor, item: CatalogueItem, published_on: date) -> CatalogueItem:
     """Record the day the item was published; recorded once, so its timeliness stays true."""
     item = CatalogueItem.objects.select_for_update().select_related("agency").get(pk=item.pk)

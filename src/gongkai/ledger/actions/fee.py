@@ -3,20 +3,20 @@ receiving the payment, and the lapse when the applicant does not pay in time."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-
-from django.db import transaction
+from datetime import date
 
 from gongkai.application.status import Action, Status, transition
+from gongkai.clock import WaitReason
 from gongkai.fees import FeeMethod
 from gongkai.ledger.access import STAFF_ROLES, Actor, require_role
+from gongkai.ledger.actions.clock import deliver, require_lapsed
 from gongkai.ledger.actions.steps import InvalidRequest, locked, step
-from gongkai.ledger.deadlines import deadline_of
 from gongkai.ledger.fee import quote
 from gongkai.ledger.models import Application, ClockEventKind, FeeNotice
+from gongkai.ledger.writes import action
 
 
-@transaction.atomic
+@action
 def application_send_fee_notice(
     *,
     actor: Actor,
@@ -63,7 +63,32 @@ def application_send_fee_notice(
     return application
 
 
-@transaction.atomic
+@action
+def application_deliver_fee_notice(
+    *,
+    actor: Actor,
+    application: Application,
+    on: date,
+    channel: str,
+    signed_by: str = "",
+    note: str = "",
+    correction_reason: str = "",
+) -> Application:
+    """The fee notice reached the applicant (送达): the payment period counts from the next day."""
+    return deliver(
+        locked(application),
+        actor=actor,
+        action=Action.DELIVER_FEE_NOTICE,
+        notice=ClockEventKind.FEE_NOTICE_SENT,
+        on=on,
+        channel=channel,
+        signed_by=signed_by,
+        note=note,
+        correction_reason=correction_reason,
+    )
+
+
+@action
 def application_receive_fee(
     *,
     actor: Actor,
@@ -98,18 +123,13 @@ def application_receive_fee(
 
 def record_fee_lapse(application: Application, *, on: date) -> None:
     """Part of closing with 「其他处理：申请人逾期未缴纳信息处理费」: allowed only for a notice still
-    unpaid once the clock says the payment period is over. The caller holds the row lock."""
+    unpaid once the payment period, counted from the notice's delivery, is over. The caller holds
+    the row lock."""
     notice = FeeNotice.objects.select_for_update().filter(application=application).first()
     if application.status != Status.AWAITING_FEE or notice is None or notice.paid_on:
         raise InvalidRequest(
             "只有已发出收费通知、尚未缴费的申请，才能以“申请人逾期未缴纳信息处理费”办结"
         )
-    lapses_on = deadline_of(application).lapses_on
-    if lapses_on is None or on < lapses_on:
-        until = f"至 {lapses_on - timedelta(days=1)} " if lapses_on else ""
-        raise InvalidRequest(
-            f"缴费期限{until}尚未届满（收费通知 {notice.sent_on} 发出，金额 {notice.amount_text}），"
-            f"{on} 还不能视为放弃申请"
-        )
+    require_lapsed(application, on=on, reason=WaitReason.FEE, outcome="申请人逾期未缴纳信息处理费")
     notice.lapsed_on = on
     notice.save(update_fields=["lapsed_on"])

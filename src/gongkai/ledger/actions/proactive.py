@@ -6,13 +6,12 @@ from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 
-from django.db import transaction
-
 from gongkai.errors import GongkaiError
 from gongkai.ledger.access import STAFF_ROLES, Actor, require_role
 from gongkai.ledger.actions.audit import audit
 from gongkai.ledger.actions.year import guard_locked_years
 from gongkai.ledger.models import Agency, ProactiveCount
+from gongkai.ledger.writes import action
 from gongkai.report.document import check_value
 from gongkai.report.editions import table
 from gongkai.report.grid import Column, Edition, Kind, Section, Table
@@ -58,7 +57,7 @@ def value_problem(column: Column, value: Value) -> str | None:
     return None
 
 
-@transaction.atomic
+@action
 def proactive_counts_set(
     *,
     actor: Actor,

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db import transaction
-
 from gongkai.errors import GongkaiError
 from gongkai.ledger.access import STAFF_ROLES, Actor, require_role
 from gongkai.ledger.actions.audit import audit
 from gongkai.ledger.actions.year import guard_locked_years
 from gongkai.ledger.models import Agency, ProseSection, ReportProse
+from gongkai.ledger.writes import action
 
 #: Longer than any real section; keeps a pasted document from filling the database.
 MAX_CHARS = 50_000
@@ -20,7 +19,7 @@ class ProseInvalid(GongkaiError):
     code = "prose_invalid"
 
 
-@transaction.atomic
+@action
 def report_prose_save(
     *,
     actor: Actor,

@@ -85,6 +85,7 @@ def step(
     move(application, actor=actor, action=action, on=on, note=note)
     event(application, kind, actor=actor, on=on, note=note, **fields)
     refresh_due(application)
+    application.save(update_fields=["status", "due_on", "due_provisional", "updated_at"])
     audit(
         actor=actor,
         agency=application.agency,

@@ -14,7 +14,7 @@ from gongkai.clock import Channel
 from gongkai.fees import FeeMethod
 from gongkai.ledger.access import STAFF_ROLES, Actor
 from gongkai.ledger.forms.identity import check_identity, id_kind_field
-from gongkai.ledger.models import Agency
+from gongkai.ledger.models import Agency, DeliveryChannel
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")  # what type=date needs
 
@@ -66,14 +66,36 @@ class StepForm(DatedForm):
     )
 
 
+class CorrectionForm(StepForm):
+    working_days = forms.IntegerField(
+        label="补正期限（工作日）",
+        min_value=1,
+        max_value=60,
+        required=False,
+        help_text="自补正告知送达申请人次日起计算（第三十条：合理的补正期限）",
+    )
+
+
+class DeliveryForm(StepForm):
+    """送达: the day the notice reached the applicant, how, and who signed for it."""
+
+    channel = forms.ChoiceField(label="送达方式", choices=DeliveryChannel.choices)
+    signed_by = forms.CharField(
+        label="签收人",
+        max_length=100,
+        required=False,
+        help_text="直接送达、邮寄送达须填写；日期填签收之日",
+    )
+
+
 class ConsultForm(StepForm):
     party = forms.ChoiceField(
         label="征求意见对象", choices=[("third_party", "第三方"), ("agency", "其他机关")]
     )
 
 
-class ExtendForm(DatedForm):
-    """An extension changes no report: no locked-year guard, no correction reason."""
+class ExtendForm(StepForm):
+    """An extension touching a locked year needs a correction reason, like every other step."""
 
     working_days = forms.IntegerField(label="延长的工作日数", min_value=1, max_value=20)
 

@@ -5,6 +5,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from gongkai.letters import DEFAULT_NUMBER_PATTERN, number_pattern_problem
+
 
 def index_pattern_problem(pattern: str) -> str | None:
     """Why `pattern` cannot make 索引号, in Chinese; None when it can. It may use {code}, {year}
@@ -21,6 +23,11 @@ def index_pattern_problem(pattern: str) -> str | None:
 
 def validate_index_pattern(pattern: str) -> None:
     if problem := index_pattern_problem(pattern):
+        raise ValidationError(problem)
+
+
+def validate_number_pattern(pattern: str) -> None:
+    if problem := number_pattern_problem(pattern):
         raise ValidationError(problem)
 
 
@@ -53,7 +60,13 @@ class Agency(models.Model):
         "缴费期限（工作日）",
         default=20,
         validators=[MinValueValidator(1), MaxValueValidator(60)],
-        help_text="自收费通知送达次日起计算；逾期未缴费的视为放弃申请（按本地规定设置）",
+        help_text="自收费通知送达申请人次日起计算；逾期未缴费的视为放弃申请（按本地规定设置）",
+    )
+    correction_working_days = models.PositiveSmallIntegerField(
+        "补正期限（工作日）",
+        default=15,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text="告知补正时默认给申请人的期限，自补正告知送达次日起计算；每次告知补正时可另行确定（第三十条）",
     )
     address = models.CharField("办公地址", max_length=200, blank=True)
     office_hours = models.CharField("办公时间", max_length=100, blank=True)
@@ -65,6 +78,18 @@ class Agency(models.Model):
         help_text="写入告知书的救济途径，如“某某市人民政府”",
     )
     court = models.CharField("管辖人民法院", max_length=200, blank=True)
+    fee_payment_instructions = models.TextField(
+        "缴纳信息处理费的方式",
+        blank=True,
+        help_text="写入收费通知书，如缴费窗口、非税收入账户、网上缴费渠道",
+    )
+    letter_number_pattern = models.CharField(
+        "告知书文号格式",
+        max_length=80,
+        default=DEFAULT_NUMBER_PATTERN,
+        help_text="可用 {year}（年份）、{serial}（年度内序号），如 某政告〔{year}〕第{serial}号",
+        validators=[validate_number_pattern],
+    )
 
     class Meta:
         verbose_name = verbose_name_plural = "机关"

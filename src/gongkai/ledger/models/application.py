@@ -116,12 +116,40 @@ class ClockEventKind(models.TextChoices):
     """What moves the answer deadline: stored as rows so any deadline can be recomputed."""
 
     CORRECTION_REQUESTED = "correction_requested", "告知补正"
+    CORRECTION_DELIVERED = "correction_delivered", "补正告知送达"
     CORRECTION_RECEIVED = "correction_received", "收到补正"
     CONSULTATION_STARTED = "consultation_started", "开始征求意见"
     CONSULTATION_ENDED = "consultation_ended", "征求意见结束"
     EXTENSION = "extension", "延长答复期限"
     FEE_NOTICE_SENT = "fee_notice_sent", "发出收费通知"
+    FEE_NOTICE_DELIVERED = "fee_notice_delivered", "收费通知送达"
     FEE_PAID = "fee_paid", "收到缴费"
+
+
+#: A notice that gives the applicant a period, and the event of its delivery (送达).
+DELIVERY_OF = {
+    ClockEventKind.CORRECTION_REQUESTED: ClockEventKind.CORRECTION_DELIVERED,
+    ClockEventKind.FEE_NOTICE_SENT: ClockEventKind.FEE_NOTICE_DELIVERED,
+}
+
+
+class DeliveryChannel(models.TextChoices):
+    """How a notice reached the applicant (送达). The applicant's period (补正, 缴费) counts from
+    the day after the delivery date recorded here, never from the day the notice was sent."""
+
+    IN_PERSON = "in_person", "直接送达（申请人当面签收）"
+    POST = "post", "邮寄送达（以回执签收日期为准）"
+    ELECTRONIC = "electronic", "电子送达（以到达申请人系统之日为准）"
+    OTHER = "other", "其他方式（经申请人确认）"
+
+    @property
+    def needs_signature(self) -> bool:
+        return self in (DeliveryChannel.IN_PERSON, DeliveryChannel.POST)
+
+    @property
+    def short(self) -> str:
+        """「邮寄送达」: the label without its explanation, for a line of text."""
+        return str(self.label).split("（")[0]
 
 
 class ClockEvent(models.Model):
@@ -135,6 +163,11 @@ class ClockEvent(models.Model):
     approver = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    #: For a delivery (送达) of a notice: how it reached the applicant and who signed for it.
+    delivery_channel = models.CharField(
+        "送达方式", max_length=20, choices=DeliveryChannel.choices, blank=True
+    )
+    signed_by = models.CharField("签收人", max_length=100, blank=True)
     note = models.TextField(blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -143,6 +176,14 @@ class ClockEvent(models.Model):
 
     class Meta:
         ordering = ["on", "pk"]
+
+    @property
+    def delivery_text(self) -> str:
+        """「邮寄送达，王伟签收」."""
+        if not self.delivery_channel:
+            return ""
+        signed = f"，{self.signed_by}签收" if self.signed_by else ""
+        return f"{DeliveryChannel(self.delivery_channel).short}{signed}"
 
 
 class StatusChange(models.Model):

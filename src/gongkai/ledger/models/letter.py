@@ -3,9 +3,11 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from gongkai.ledger.models.agency import validate_number_pattern
+from gongkai.ledger.models.counter import YearCounter
 from gongkai.letters import LetterKind
 
-KIND_CHOICES = [(k.value, k.default_title) for k in LetterKind]
+KIND_CHOICES = [(k.value, k.label) for k in LetterKind]
 
 
 class LetterTemplateText(models.Model):
@@ -37,6 +39,7 @@ class Letter(models.Model):
     )
     kind = models.CharField("告知书类别", max_length=40, choices=KIND_CHOICES)
     title = models.CharField("标题", max_length=100)
+    number = models.CharField("文号", max_length=80, blank=True)
     dated_on = models.DateField("落款日期")
     text = models.TextField("全文")
     docx = models.BinaryField()
@@ -53,3 +56,36 @@ class Letter(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class LetterNumbering(models.Model):
+    """An agency's number pattern for one kind of letter, where it differs from the agency's
+    `letter_number_pattern`."""
+
+    agency = models.ForeignKey(
+        "ledger.Agency", on_delete=models.CASCADE, related_name="letter_numberings"
+    )
+    kind = models.CharField("告知书类别", max_length=40, choices=KIND_CHOICES)
+    pattern = models.CharField("文号格式", max_length=80, validators=[validate_number_pattern])
+
+    class Meta:
+        verbose_name = verbose_name_plural = "告知书文号格式"
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "kind"], name="one_numbering_per_kind")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency}：{self.pattern}"
+
+
+class LetterCounter(YearCounter):
+    """The last letter number given per agency, year and pattern (`series`)."""
+
+    series = models.CharField(max_length=80)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "year", "series"], name="one_letter_counter_per_series"
+            )
+        ]

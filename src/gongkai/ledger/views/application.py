@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from gongkai.application.applicant import ApplicantKind
+from gongkai.application.status import Action, allowed
 from gongkai.clock import Channel, ScheduleMissing
 from gongkai.errors import GongkaiError
 from gongkai.ledger import actions
@@ -26,17 +27,19 @@ from gongkai.ledger.forms import (
     AssignForm,
     CloseForm,
     ConsultForm,
+    CorrectionForm,
     DatedForm,
+    DeliveryForm,
     ExtendForm,
     FeeNoticeForm,
     RegisterForm,
     StepForm,
 )
-from gongkai.ledger.models import Application, Role
+from gongkai.ledger.models import Application, ClockEventKind, Role
 from gongkai.ledger.views.appeal import AppealForm, DecideForm
 from gongkai.ledger.views.common import actor, current_agency, current_date
 from gongkai.ledger.views.fee import fee_context
-from gongkai.ledger.views.letter import IssueForm, SendForm, default_kind
+from gongkai.ledger.views.letter import letters_context
 
 
 @login_required
@@ -71,16 +74,63 @@ def register(request: HttpRequest) -> HttpResponse:
     return render(request, "ledger/register.html", {"agency": agency, "form": form})
 
 
-_STEPS: dict[str, tuple[type[DatedForm], Callable[..., Application]]] = {
-    "request_correction": (StepForm, actions.application_request_correction),
-    "receive_correction": (StepForm, actions.application_receive_correction),
-    "start_consultation": (ConsultForm, actions.application_start_consultation),
-    "end_consultation": (StepForm, actions.application_end_consultation),
-    "send_fee_notice": (FeeNoticeForm, actions.application_send_fee_notice),
-    "receive_fee": (StepForm, actions.application_receive_fee),
-    "extend": (ExtendForm, actions.application_extend),
-    "close": (CloseForm, actions.application_close),
+Step = tuple[str, type[DatedForm], Callable[..., Application]]
+#: The dated steps, by the action of the transition table each one performs; which of them an
+#: application's page offers is the table's answer (`allowed`), not the template's.
+_STEPS: dict[Action, Step] = {
+    Action.REQUEST_CORRECTION: (
+        "告知补正（收到申请之日起 7 个工作日内）",
+        CorrectionForm,
+        actions.application_request_correction,
+    ),
+    Action.DELIVER_CORRECTION_REQUEST: (
+        "补正告知送达申请人（补正期限自送达次日起算）",
+        DeliveryForm,
+        actions.application_deliver_correction_request,
+    ),
+    Action.RECEIVE_CORRECTION: ("收到补正", StepForm, actions.application_receive_correction),
+    Action.START_CONSULTATION: (
+        "征求第三方或其他机关意见",
+        ConsultForm,
+        actions.application_start_consultation,
+    ),
+    Action.END_CONSULTATION: ("征求意见结束", StepForm, actions.application_end_consultation),
+    Action.SEND_FEE_NOTICE: (
+        "发出收费通知（金额按所选方式自动计算）",
+        FeeNoticeForm,
+        actions.application_send_fee_notice,
+    ),
+    Action.DELIVER_FEE_NOTICE: (
+        "收费通知送达申请人（缴费期限自送达次日起算）",
+        DeliveryForm,
+        actions.application_deliver_fee_notice,
+    ),
+    Action.RECEIVE_FEE: ("收到缴费", StepForm, actions.application_receive_fee),
+    Action.EXTEND: (
+        "延长答复期限（须经负责人同意，在答复期限内决定，最长 20 个工作日，仅限一次）",
+        ExtendForm,
+        actions.application_extend,
+    ),
+    Action.CLOSE: ("办结", CloseForm, actions.application_close),
 }
+
+
+def offered(application: Application, *, head: bool) -> list[Action]:
+    """The steps the page offers: those the transition table allows from the current status,
+    less those that can happen only once and have, and the extension for anyone but the head."""
+    done = set(application.clock_events.values_list("kind", flat=True))
+    once = {
+        Action.REQUEST_CORRECTION: ClockEventKind.CORRECTION_REQUESTED,
+        Action.DELIVER_CORRECTION_REQUEST: ClockEventKind.CORRECTION_DELIVERED,
+        Action.SEND_FEE_NOTICE: ClockEventKind.FEE_NOTICE_SENT,
+        Action.DELIVER_FEE_NOTICE: ClockEventKind.FEE_NOTICE_DELIVERED,
+        Action.EXTEND: ClockEventKind.EXTENSION,
+    }
+    return [
+        action
+        for action in allowed(application.status_enum)
+        if action in _STEPS and once.get(action) not in done and (head or action != Action.EXTEND)
+    ]
 
 
 @login_required
@@ -95,11 +145,21 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
         explanation, deadline_error = deadline.explain(), ""
     except ScheduleMissing as exc:
         deadline, explanation, deadline_error = None, [], exc.message
-    initial = {"on": today, "working_days": 20}
-    steps = {
-        name: form_class(initial=initial, auto_id=f"{name}-%s")
-        for name, (form_class, _) in _STEPS.items()
+    head = role_in(request.user, agency) is Role.HEAD
+    initial = {
+        Action.EXTEND: {"working_days": 20},
+        Action.REQUEST_CORRECTION: {"working_days": agency.correction_working_days},
     }
+    steps = [
+        (
+            action.value,
+            _STEPS[action][0],
+            _STEPS[action][1](
+                initial={"on": today, **initial.get(action, {})}, auto_id=f"{action.value}-%s"
+            ),
+        )
+        for action in (offered(application, head=head) if staff else [])
+    ]
     return render(
         request,
         "ledger/application.html",
@@ -109,22 +169,17 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "today": today,
             "personal": may_see_personal_data(request.user, agency),
             "staff": staff,
-            "head": role_in(request.user, agency) is Role.HEAD,
+            "head": head,
             "explanation": explanation,
             "deadline_error": deadline_error,
             "history": application.status_changes.select_related("by"),
             "events": application.clock_events.select_related("created_by"),
-            "forms": steps,
+            "steps": steps,
             "assign_form": AssignForm(
                 agency=agency, initial={"assignee": application.assigned_to_id}
             ),
             **fee_context(application, deadline, today=today, cal=cal, staff=staff),
-            "letters": application.letters.defer("docx", "pdf") if staff else [],
-            "issue_form": IssueForm(
-                initial={"kind": default_kind(application.outcome), "on": today},
-                auto_id="letter-%s",
-            ),
-            "send_form": SendForm(initial={"on": today}, auto_id="send-%s"),
+            **letters_context(application, staff=staff, today=today),
             "appeals": application.appeals.all(),
             "appeal_form": AppealForm(initial={"filed_on": today}, auto_id="appeal-%s"),
             "decide_form": DecideForm(initial={"decided_on": today}, auto_id="decide-%s"),
@@ -145,9 +200,10 @@ def form_errors(form: Form) -> str:
 def application_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     """A dated step: the form's cleaned values are the action's keyword arguments."""
     application = get_object_or_404(applications_visible_to(request.user), pk=pk)
-    if step not in _STEPS:
-        raise Http404
-    form_class, action = _STEPS[step]
+    try:
+        _, form_class, action = _STEPS[Action(step)]
+    except (ValueError, KeyError):
+        raise Http404 from None
     form = form_class(request.POST)
     if not form.is_valid():
         messages.error(request, form_errors(form))

@@ -1,20 +1,16 @@
-"""What every staff page shares: the signed-in actor, the current agency, today's date (the clock
-is read here, at the edge, and passed down)."""
+"""What every staff page shares: the signed-in actor, the current agency, today's date (read from
+the site's one clock, `gongkai.site.clock`, at the edge, and passed down)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.http import Http404, HttpRequest
-from django.utils import timezone
 
 from gongkai.ledger.access import Actor, agencies_visible_to
 from gongkai.ledger.models import Agency
+from gongkai.site.clock import current_date
 from gongkai.site.params import number
 
-
-def current_date() -> date:
-    return timezone.localdate()
+__all__ = ["actor", "current_agency", "current_date"]
 
 
 def actor(request: HttpRequest) -> Actor:

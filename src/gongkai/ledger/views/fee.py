@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from gongkai.application.status import Status
+from gongkai.application.status import Action, Status, allowed
 from gongkai.clock import Calendar, ClockStatus, Deadline, WaitReason, status
 from gongkai.fees import FeeMethod
 from gongkai.ledger.applicant import history
@@ -35,7 +35,7 @@ def fee_context(
     if not staff:
         return context
     context["applicant"] = history(application)
-    if fee is None and application.status == Status.REGISTERED:
+    if fee is None and Action.SEND_FEE_NOTICE in allowed(application.status_enum):
         try:
             per_application = quote(application, method=FeeMethod.PER_APPLICATION).fee
             context["fee_quote"] = per_application.explain()

@@ -14,11 +14,13 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from gongkai.application.status import Status
 from gongkai.clock import Calendar, DayKind, ScheduleInvalid, YearSchedule
 from gongkai.clock.schedule_text import parse_schedule, working_days_of
 from gongkai.errors import GongkaiError
 from gongkai.ledger import actions
-from gongkai.ledger.models import HolidaySchedule
+from gongkai.ledger.deadlines import entered_calendar
+from gongkai.ledger.models import Application, HolidaySchedule
 from gongkai.ledger.views.common import actor, current_date
 
 EXAMPLE = (
@@ -52,7 +54,7 @@ def schedules(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied("只有系统管理员可以录入节假日安排")
     today = current_date()
     preview: YearSchedule | None = None
-    form = ScheduleForm(request.POST or None, initial={"year": today.year + 1})
+    form = ScheduleForm(request.POST or None, initial=_initial(request, today))
     if request.method == "POST" and form.is_valid():
         try:
             preview = parse_schedule(form.cleaned_data["year"], form.cleaned_data["text"])
@@ -81,11 +83,39 @@ def schedules(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "years": _known_years(),
+            "missing": _missing_years(today),
             "preview": preview,
             "months": _months(preview) if preview else [],
             "working_days": working_days_of(preview) if preview else None,
         },
     )
+
+
+def _initial(request: HttpRequest, today: date) -> dict[str, object]:
+    """The form for the year asked for (「修改」 loads what was entered), or next year by default."""
+    wanted = request.GET.get("year", "")
+    year = int(wanted) if wanted.isascii() and wanted.isdecimal() and len(wanted) == 4 else None
+    if year is None:
+        return {"year": today.year + 1}
+    entered = HolidaySchedule.objects.filter(year=year).first()
+    return {"year": year, "text": entered.text if entered else ""}
+
+
+@dataclass(frozen=True)
+class MissingYear:
+    year: int
+    provisional: int  # open applications whose deadline is counted on the year's known parts
+
+
+def _missing_years(today: date) -> list[MissingYear]:
+    """This year and, from 1 November, the next, when not entered; with the applications waiting."""
+    provisional = Application.objects.filter(
+        due_provisional=True, status__in=[s.value for s in Status if s.is_open]
+    )
+    return [
+        MissingYear(year, provisional.filter(due_on__year__gte=year).count())
+        for year in entered_calendar().missing_ahead(today)
+    ]
 
 
 def _known_years() -> list[KnownYear]:

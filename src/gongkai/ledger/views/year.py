@@ -12,9 +12,9 @@ from gongkai.check import check, has_errors
 from gongkai.errors import GongkaiError
 from gongkai.ledger import actions
 from gongkai.ledger.access import role_in
-from gongkai.ledger.annual import ledger_report
+from gongkai.ledger.annual import ledger_report, timeliness
 from gongkai.ledger.models import Role, YearLock
-from gongkai.ledger.views.common import actor, current_agency
+from gongkai.ledger.views.common import actor, current_agency, current_date
 from gongkai.ledger.views.report_file import FORMATS
 from gongkai.report import interchange
 from gongkai.report.grid import Edition
@@ -38,6 +38,7 @@ def year_report(request: HttpRequest, year: int) -> HttpResponse:
             "tables": layout(report),
             "findings": findings,
             "has_errors": has_errors(findings),
+            "timeliness": timeliness(agency, year, today=current_date()),
             "lock": lock,
             "head": role_in(request.user, agency) is Role.HEAD,
             "json": interchange.dumps(report),
@@ -61,11 +62,8 @@ def year_report_json(request: HttpRequest, year: int) -> HttpResponse:
 @require_POST
 def year_lock(request: HttpRequest, year: int) -> HttpResponse:
     agency = current_agency(request)
-    report = ledger_report(agency, year)
     try:
-        actions.year_lock(
-            actor=actor(request), agency=agency, year=year, report=interchange.to_dict(report)
-        )
+        actions.year_lock(actor=actor(request), agency=agency, year=year)
     except GongkaiError as exc:
         messages.error(request, exc.message)
     else:

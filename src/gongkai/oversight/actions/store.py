@@ -152,7 +152,7 @@ def _figures(stored: CorpusReport, report: Report, everything: list[dict[str, An
         Status.ERRORS if stored.errors else Status.WARNINGS if stored.warnings else Status.CLEAN
     )
     stored.published_on = published_on(report.extra)
-    stored.on_time = on_time(stored.year, stored.published_on)
+    stored.on_time = on_time(stored.year, stored.published_on, stored.agency.name)
     for name, value in figures(report).items():
         setattr(stored, name, value)
 

@@ -2,7 +2,9 @@ from __future__ import annotations
 
 from django.db import models
 
+from gongkai.corpus.names import parse_agency
 from gongkai.oversight.models.region import Region
+from gongkai.report.due import due_text
 
 
 class CorpusAgency(models.Model):
@@ -83,6 +85,11 @@ class CorpusReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agency} {self.year} 年度报告"
+
+    @property
+    def due_text(self) -> str:
+        """When this agency's report was due (第四十九条), for the review page."""
+        return due_text(parse_agency(self.agency.name).kind)
 
 
 class Cell(models.Model):

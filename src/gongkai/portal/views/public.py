@@ -8,7 +8,6 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from gongkai.errors import GongkaiError
@@ -23,6 +22,7 @@ from gongkai.portal.uploads import MAX_BYTES, MAX_FILES, check_upload
 from gongkai.portal.views.report_file import prose_parts
 from gongkai.report import interchange
 from gongkai.report.layout import layout
+from gongkai.site.clock import current_date
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -91,10 +91,6 @@ def report(request: HttpRequest, agency_id: int, year: int) -> HttpResponse:
     )
 
 
-def _address(request: HttpRequest) -> str:
-    return str(request.META.get("REMOTE_ADDR", "unknown"))
-
-
 @never_cache
 def apply(request: HttpRequest, agency_id: int) -> HttpResponse:
     agency = get_object_or_404(Agency, pk=agency_id)
@@ -102,9 +98,9 @@ def apply(request: HttpRequest, agency_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         files = request.FILES.getlist("identity_files")
-        if not throttle.hit(throttle.APPLY_BY_ADDRESS, _address(request)) or not throttle.hit(
-            throttle.APPLY_BY_IDENTITY, code_hash(d["id_number"])
-        ):
+        if not throttle.hit(
+            throttle.APPLY_BY_ADDRESS, throttle.client_address(request)
+        ) or not throttle.hit(throttle.APPLY_BY_IDENTITY, code_hash(d["id_number"])):
             form.add_error(None, "提交过于频繁，请稍后再试；也可以通过信函、传真或当面提交申请。")
         elif len(files) > MAX_FILES:
             form.add_error("identity_files", f"最多上传 {MAX_FILES} 个文件")
@@ -114,7 +110,7 @@ def apply(request: HttpRequest, agency_id: int) -> HttpResponse:
                 checked = [check_upload(f.name or "", f.read(MAX_BYTES + 1)) for f in files]
                 application, code = application_submit_online(
                     agency=agency,
-                    today=timezone.localdate(),
+                    today=current_date(),
                     applicant_kind=d["applicant_kind"],
                     applicant_name=d["applicant_name"],
                     id_number=d["id_number"],
@@ -150,7 +146,7 @@ def track(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         digest = code_hash(form.cleaned_data["code"])
         if not (
-            throttle.hit(throttle.LOOKUP_BY_ADDRESS, _address(request))
+            throttle.hit(throttle.LOOKUP_BY_ADDRESS, throttle.client_address(request))
             and throttle.hit(throttle.LOOKUP_BY_CODE, digest)
         ):
             error = "查询过于频繁，请稍后再试。"

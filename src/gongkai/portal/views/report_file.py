@@ -37,7 +37,7 @@ def report_file(request: HttpRequest, agency_id: int, year: int, fmt: str) -> Ht
     key = f"gongkai:report-file:{lock.pk}:{lock.locked_at.timestamp()}:{before.pk if before else 0}:{wanted}"
     data: bytes | None = cache.get(key)
     if data is None:
-        if not throttle.hit(RENDER_BY_ADDRESS, str(request.META.get("REMOTE_ADDR", "unknown"))):
+        if not throttle.hit(RENDER_BY_ADDRESS, throttle.client_address(request)):
             return HttpResponse(
                 "下载过于频繁，请稍后再试。", status=429, content_type="text/plain; charset=utf-8"
             )

@@ -11,7 +11,7 @@ def states(apps: Any, schema_editor: Any) -> None:
 
 
 class Migration(migrations.Migration):
-    dependencies = [("oversight", "0002_denied_by_ground")]
+    dependencies = [("oversight", "0003_rules_on_time")]
 
     operations = [
         migrations.AddField(
