@@ -61,11 +61,11 @@ def run_batch(
                 progress(1)
             yield result
         return
-    with ProcessPoolExecutor(max_workers=count, initializer=_end_with_parent) as pool:
+    with ProcessPoolExecutor(max_workers=count, initializer=end_with_parent) as pool:
         yield from _bounded(pool.submit, function, items, count, progress)
 
 
-def _end_with_parent() -> None:
+def end_with_parent() -> None:
     """On Linux, a worker ends when the process that started it is killed: a SIGKILLed import
     (resumable by design) must not leave idle workers behind."""
     try:

@@ -3,18 +3,16 @@ numbers against a hand count, the upload page."""
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 from decimal import Decimal
 
 from django.test import Client
 
 from gongkai.oversight.figures import DENIED_ROWS
-from gongkai.oversight.models import CellCorrection, CorpusReport, ImportRun
+from gongkai.oversight.models import CellCorrection, CorpusReport
 
 from ..ledger.conftest import login
-from .conftest import Imported, Regions, write_corpus
+from .conftest import Imported
 
 
 def _number(html: str, element_id: str) -> int:
@@ -161,36 +159,6 @@ def test_dashboard_numbers_equal_a_hand_count(imported: Imported) -> None:
     assert 'aria-sort="ascending"' in sorted_page
     east_only = login(r.east_supervisor).get("/oversight/dashboard/").content.decode()
     assert _number(east_only, "t-reports") == 8
-
-
-def test_upload_page_imports_a_zip(regions: Regions, tmp_path: object) -> None:
-    from pathlib import Path
-
-    assert isinstance(tmp_path, Path)
-    corpus = write_corpus(tmp_path, 3)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
-        for path in sorted(tmp_path.rglob("*")):
-            if path.is_file():
-                z.write(path, path.relative_to(tmp_path).as_posix())
-    buffer.seek(0)
-    buffer.name = "reports.zip"
-    client = login(regions.east_supervisor)
-    assert client.get("/oversight/import/").status_code == 200
-    response = client.post("/oversight/import/", {"archive": buffer, "region": regions.east.pk})
-    assert response.status_code == 302
-    run = ImportRun.objects.get()
-    assert response["Location"] == f"/oversight/runs/{run.pk}/"
-    page = client.get(response["Location"]).content.decode()
-    assert "新导入 3 份报告" in page and "失败 2 个" in page
-    for bad in corpus.bad:
-        assert bad in page
-    assert run.by == regions.east_supervisor
-    # a region out of reach is refused
-    buffer.seek(0)
-    response = client.post("/oversight/import/", {"archive": buffer, "region": regions.west.pk})
-    assert response.status_code == 400
-    assert login(regions.west_supervisor).get(f"/oversight/runs/{run.pk}/").status_code == 404
 
 
 def test_moving_a_region_moves_everything_below(imported: Imported) -> None:

@@ -11,25 +11,17 @@ import time
 from pathlib import Path
 
 import pytest
-from django.db import connection
 from django.db.models import Count
 
 from gongkai.oversight.models import CorpusReport, ImportRun
+from gongkai.oversight.workers import database_url
 from gongkai.report import interchange
 
 from .conftest import write_corpus
 
 
-def _database_url() -> str:
-    settings = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{settings['NAME']}"
-    user, host, port = settings["USER"], settings["HOST"] or "127.0.0.1", settings["PORT"] or 5432
-    return f"postgres://{user}@{host}:{port}/{settings['NAME']}"
-
-
 def _import(directory: Path) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "GONGKAI_DATABASE_URL": _database_url()}
+    env = {**os.environ, "GONGKAI_DATABASE_URL": database_url()}
     command = [sys.executable, "-m", "gongkai", "corpus", "import", str(directory)]
     return subprocess.Popen(
         [*command, "--workers", "1", "--region", "示例省/示例市/东区"],
@@ -54,6 +46,8 @@ def test_killed_import_resumes_without_duplicates_or_loss(
     process.wait()
     halfway = CorpusReport.objects.count()
     assert 10 <= halfway < 80, "the import was not interrupted halfway"
+    killed = ImportRun.objects.get()
+    assert killed.state == ImportRun.RUNNING  # nobody has looked yet
 
     again = _import(tmp_path)
     out, err = again.communicate(timeout=300)
@@ -62,6 +56,9 @@ def test_killed_import_resumes_without_duplicates_or_loss(
     run = ImportRun.objects.order_by("-pk").first()
     assert run is not None and run.done + run.skipped == 80
     assert run.skipped >= halfway
+    killed.refresh_from_db()
+    assert killed.state == ImportRun.INTERRUPTED, "the next import marks the killed run"
+    assert run.state == ImportRun.FINISHED
 
     assert CorpusReport.objects.count() == 80
     assert set(CorpusReport.objects.values_list("source_name", flat=True)) == set(corpus.truth)

@@ -26,7 +26,7 @@ def application_form(**overrides: object) -> dict[str, object]:
     data: dict[str, object] = {
         "applicant_kind": "natural_person",
         "applicant_name": "张敏",
-        "id_number": "110101199001011234",
+        "id_number": "110101199001011237",
         "phone": "139 1234 5678",
         "email": "zhang@example.com",
         "address": "示例市人民路 2 号",

@@ -64,6 +64,21 @@ def import_(source: Path, workers: int | None, scheduler: str | None, region: st
         click.echo(f"  ……另有 {run.failed - 20} 个失败，见网站的导入记录页面")
 
 
+@corpus.command("work", hidden=True)
+@click.option("--run", "run_pk", type=int, help="只导入这一批（由工作进程启动的子进程）。")
+def work(run_pk: int | None) -> None:
+    """导入网站上传后排队的压缩包（由网站启动，不必手动运行）。"""
+    from gongkai.site.home import setup_django
+
+    setup_django()  # started by the site, on its database (GONGKAI_DATABASE_URL), migrated
+    from gongkai.oversight import workers
+
+    if run_pk is None:
+        workers.work()
+    else:
+        workers.run_one(run_pk)
+
+
 @corpus.command("generate")
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @click.option(

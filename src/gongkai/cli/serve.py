@@ -65,6 +65,9 @@ def serve(host: str, port: int, demo: bool, check_only: bool) -> None:
         )
     if check_only:
         return
+    from gongkai.oversight.workers import start_worker
+
+    start_worker()  # uploads queued before a restart are read now
     from waitress import serve as waitress_serve
 
     from gongkai.site.wsgi import application

@@ -67,6 +67,9 @@ _REGION = re.compile(rf"(?P<stem>.(?=县)|.{{2,10}}?)(?P<suffix>{_SUFFIX_RE})")
 #: What belongs to organs, never to place names: 「住房和城乡建设局」 is no township. Kept short:
 #: real places are called 和平区、共和县、会同县、资源县、公安县、站前区、书院街街道、管理区.
 _NOT_PLACE = re.compile(r"[局厅办室]|政府|城乡|委员|中共|.和.")
+#: A place's name is written in Chinese characters only: 「=1+1区」 or 「x市」 is no place, and an
+#: import must not create a region from it.
+_PLACE_STEM = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def split_regions(name: str) -> tuple[tuple[Region, ...], str]:
@@ -90,7 +93,7 @@ def _place(text: str) -> tuple[str, str] | None:
     if found is None:
         return None
     stem, suffix = found.group("stem"), found.group("suffix")
-    if _NOT_PLACE.search(stem):
+    if _NOT_PLACE.search(stem) or not _PLACE_STEM.fullmatch(stem):
         return None
     return found.group(), suffix
 

@@ -19,6 +19,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from gongkai.application.applicant import ApplicantKind
+from gongkai.application.identity import CREDIT_CHARACTERS, credit_check, resident_check
 from gongkai.application.outcome import Outcome
 from gongkai.clock import Calendar, Channel, ScheduleMissing
 from gongkai.ledger import actions
@@ -187,12 +188,23 @@ def _one(
         applicant_kind=kind,
         applicant_name=name,
         description=f"申请公开{rng.choice(_SUBJECTS)}",
-        id_number=f"1101011980{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}{rng.randint(1000, 9999)}",
+        id_number=_id_number(rng, kind),
         phone=f"139{rng.randint(10_000_000, 99_999_999)}",
     )
     # A step that would fall in a year with no holiday schedule yet leaves the request open.
     with contextlib.suppress(ScheduleMissing):
         _handle(rng, cal, app, clerk, head, received, today)
+
+
+def _id_number(rng: random.Random, kind: ApplicantKind) -> str:
+    """A well-formed number (`gongkai.application.identity`): a resident ID for a person, a
+    统一社会信用代码 for an organisation."""
+    if kind is ApplicantKind.NATURAL_PERSON:
+        first = f"1101011980{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}{rng.randint(100, 999)}"
+        return first + resident_check(first)
+    body = "".join(rng.choice(CREDIT_CHARACTERS) for _ in range(9))
+    first = f"91110101{body}"
+    return first + credit_check(first)
 
 
 def _handle(

@@ -41,7 +41,7 @@ class RegionAccessAdmin(admin.ModelAdmin[RegionAccess]):
 
 @admin.register(ImportRun)
 class ImportRunAdmin(admin.ModelAdmin[ImportRun]):
-    list_display = ("started_at", "source", "region", "total", "done", "skipped", "failed")
+    list_display = ("started_at", "source", "region", "state", "total", "done", "skipped", "failed")
 
     def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False

@@ -18,10 +18,13 @@ from gongkai.oversight.access import (
     reports_visible_to,
 )
 from gongkai.oversight.exports import number
-from gongkai.oversight.filters import BadFilter, apply, read_filters
+from gongkai.oversight.filters import BadFilter, apply, number_of, read_filters
 from gongkai.oversight.models import Cell, CorpusReport, FindingRow, Region
+from gongkai.site.params import MAX_KEY
 
 PAGE_SIZE, MAX_PAGE_SIZE = 100, 1000
+#: Pages beyond this are refused (page × size must stay a database offset).
+MAX_PAGES = 10_000_000
 
 INT = {"type": "integer"}
 STR = {"type": "string"}
@@ -59,13 +62,8 @@ def _report_filters(user: User, params: Any, qs: QuerySet[Any], prefix: str) -> 
     return apply(qs, read_filters(user, params), prefix)
 
 
-def _digits(params: Any, name: str) -> int | None:
-    text = (params.get(name) or "").strip()
-    if not text:
-        return None
-    if not text.isdigit():
-        raise BadFilter(f"参数 {name} 应为数字")
-    return int(text)
+def _digits(params: Any, name: str, maximum: int = MAX_KEY) -> int | None:
+    return number_of(params, name, f"参数 {name}", maximum)
 
 
 def _regions(user: User, params: Any) -> QuerySet[Region]:
@@ -271,8 +269,8 @@ ENDPOINTS = {
 def page_of(endpoint: Endpoint, request: HttpRequest) -> dict[str, Any]:
     """One page of an endpoint's items, with the total count and the neighbouring pages' links."""
     params = request.GET
-    page = _digits(params, "page") or 1
-    size = min(_digits(params, "page_size") or PAGE_SIZE, MAX_PAGE_SIZE)
+    page = _digits(params, "page", maximum=MAX_PAGES) or 1
+    size = min(_digits(params, "page_size", maximum=1_000_000) or PAGE_SIZE, MAX_PAGE_SIZE)
     if size < 1:
         raise BadFilter("page_size 至少为 1")
     qs = endpoint.query(request.user, params)

@@ -1,4 +1,8 @@
-"""Every cell with its agency, region and year, as rows for CSV, Excel and Parquet."""
+"""Every cell with its agency, region and year, as rows for CSV, Excel and Parquet.
+
+Agency and region names come from the reports (a title 「=1+1」 is an agency's name): in CSV and
+Excel they are written so that no spreadsheet runs them (`gongkai.render.formulas`); Parquet
+holds them as typed strings, exactly."""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from django.db.models import QuerySet
 
 from gongkai.errors import GongkaiError
 from gongkai.oversight.models import Cell, Region
+from gongkai.render.formulas import as_text, csv_cell
 
 HEADER = (
     "report_id",
@@ -75,17 +80,18 @@ def csv_lines(cells: QuerySet[Cell]) -> Iterator[str]:
     writer = csv.writer(_Echo())
     yield "\ufeff" + writer.writerow(HEADER)
     for row in rows(cells):
-        yield writer.writerow(["" if v is None else v for v in row])
+        yield writer.writerow([csv_cell(v) for v in row])
 
 
 def xlsx_bytes(cells: QuerySet[Cell]) -> bytes:
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet("单元格")
     sheet.append(list(HEADER))
     for row in rows(cells):
-        sheet.append(list(row))
+        sheet.append([as_text(WriteOnlyCell(sheet, value=v)) for v in row])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -6,12 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TypeVar
 
+from django.core.exceptions import BadRequest
 from django.db.models import Model, QuerySet
 from django.http import QueryDict
 
 from gongkai.errors import GongkaiError
 from gongkai.oversight.access import User, regions_visible_to
 from gongkai.oversight.models import Region, Status
+from gongkai.site.params import MAX_KEY, number
 
 M = TypeVar("M", bound=Model)
 
@@ -41,17 +43,16 @@ class Filters:
         return "&".join(parts)
 
 
-def _int(params: QueryDict, name: str, label: str) -> int | None:
-    text = params.get(name, "").strip()
-    if not text:
-        return None
-    if not text.isdigit():
-        raise BadFilter(f"{label}应为数字，实际为“{text[:20]}”")
-    return int(text)
+def number_of(params: QueryDict, name: str, label: str, maximum: int = MAX_KEY) -> int | None:
+    """A numeric parameter (ASCII digits, at most `maximum`); BadFilter in Chinese otherwise."""
+    try:
+        return number(params.get(name), label=label, maximum=maximum)
+    except BadRequest as exc:
+        raise BadFilter(str(exc)) from None
 
 
 def read_filters(user: User, params: QueryDict) -> Filters:
-    region_id = _int(params, "region", "地区")
+    region_id = number_of(params, "region", "地区")
     region = None
     if region_id is not None:
         region = regions_visible_to(user).filter(pk=region_id).first()
@@ -61,8 +62,8 @@ def read_filters(user: User, params: QueryDict) -> Filters:
     if status is not None and status not in Status.values:
         raise BadFilter(f"状态只能是 {'、'.join(Status.values)}")
     errors = {"1": True, "0": False, "": None}.get(params.get("errors", "").strip())
-    year = _int(params, "year", "年度")
-    return Filters(region, year, status, errors, _int(params, "agency", "机关"))
+    year = number_of(params, "year", "年度", maximum=9999)
+    return Filters(region, year, status, errors, number_of(params, "agency", "机关"))
 
 
 def apply(qs: QuerySet[M], filters: Filters, prefix: str = "") -> QuerySet[M]:

@@ -22,6 +22,7 @@ from gongkai.oversight.agencies import AgencyIndex
 from gongkai.oversight.models import CorpusReport, ImportFailure, ImportRun, Region
 from gongkai.oversight.reading import Item, digest, process, read_bytes
 from gongkai.oversight.sources import ZipLimits, collect
+from gongkai.oversight.workers import interrupt_dead, this_process
 
 #: Reports stored per commit (the counters are written with them).
 COMMIT_EVERY = 25
@@ -38,17 +39,22 @@ def run_import(
     started: Callable[[int], object] | None = None,
     limits: ZipLimits | None = None,
     label: str | None = None,
+    run: ImportRun | None = None,
 ) -> ImportRun:
     """Import every file of `source` into `region`. `started(total)` is called once the files
-    are counted; `progress(n)` after each n files (skipped, stored or failed)."""
+    are counted; `progress(n)` after each n files (skipped, stored or failed). `run`: a queued
+    run claimed by a worker (`workers.run_one`); otherwise a new run is recorded. Runs whose
+    process died without finishing are marked interrupted first."""
+    interrupt_dead()
     sources = collect(source, limits or ZipLimits())
-    run = ImportRun.objects.create(
-        source=label or str(source), by=by, region=region, total=len(sources.items)
-    )
+    if run is None:
+        run = ImportRun.objects.create(
+            source=label or str(source), by=by, region=region, **this_process()
+        )
     for name, reason in sources.refused:
         ImportFailure.objects.create(run=run, file=name[:500], reason=reason)
     run.failed = len(sources.refused)
-    run.total += len(sources.refused)
+    run.total = len(sources.items) + len(sources.refused)
     run.save()
     if started:
         started(run.total)
@@ -75,6 +81,7 @@ def run_import(
                     run.done += 1
             run.save(update_fields=["done", "skipped", "failed"])
     run.finished_at = timezone.now()
+    run.state = ImportRun.FINISHED
     run.save()
     return run
 

@@ -114,6 +114,8 @@ def process(item: Item) -> Outcome:
         return Outcome(item.name, sha, ok=False, reason=exc.message)
     except RecursionError:
         return Outcome(item.name, sha, ok=False, reason="文件结构嵌套过深，无法读取")
+    except MemoryError:  # the import process's address space is bounded (oversight.workers)
+        return Outcome(item.name, sha, ok=False, reason="读取此文件所需内存超过上限，无法读取")
     except Exception as exc:  # a defect in a reader must not stop a batch of thousands
         return Outcome(
             item.name,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from gongkai.oversight.filters import BadFilter
 from gongkai.oversight.models import CorpusReport
 from gongkai.report import interchange
 from gongkai.report.document import Report
@@ -64,7 +65,12 @@ def cell_options(document: Report) -> list[tuple[str, str]]:
 
 
 def review_context(report: CorpusReport, cell: str) -> dict[str, Any]:
+    """What the review page shows; `cell` (from the address) must be a cell of the report's
+    edition, else BadFilter (a 400 page)."""
     document = interchange.from_dict(report.report)
+    options = cell_options(document)
+    if cell and cell not in dict(options):
+        raise BadFilter(f"这份报告没有单元格“{cell[:40]}”")
     shown = [
         Shown(
             f.rule,
@@ -84,7 +90,6 @@ def review_context(report: CorpusReport, cell: str) -> dict[str, Any]:
         SourceLine(n, text, n in marked)
         for n, text in enumerate(report.source_text.splitlines(), 1)
     ]
-    options = cell_options(document)
     current = None
     if cell and document.has(cell):
         current = document.value(cell)

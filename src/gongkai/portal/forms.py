@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 
 from gongkai.application.applicant import ApplicantKind
+from gongkai.ledger.forms.identity import check_identity, id_kind_field
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -31,10 +32,13 @@ class ApplyForm(forms.Form):
         label="申请人类别", choices=[(k.value, k.label) for k in ApplicantKind]
     )
     applicant_name = forms.CharField(label="姓名或名称", max_length=200)
+    id_kind = id_kind_field()
     id_number = forms.CharField(
         label="身份证件号码（法人或其他组织填统一社会信用代码）", max_length=40
     )
-    phone = forms.CharField(label="联系电话", max_length=40, help_text="查询办理进度时需要")
+    phone = forms.CharField(
+        label="联系电话", max_length=40, help_text="手机或带区号的固定电话；查询办理进度时需要"
+    )
     email = forms.EmailField(label="电子邮箱", required=False)
     address = forms.CharField(label="通信地址", max_length=300, required=False)
     description = forms.CharField(
@@ -54,6 +58,11 @@ class ApplyForm(forms.Form):
         label="身份证明材料（JPG、PNG 或 PDF，每个不超过 5 MB，最多 3 个）", required=False
     )
     confirm = forms.BooleanField(label="我确认以上信息真实、准确")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        check_identity(self, data, required=True)
+        return data
 
 
 class LookupForm(forms.Form):

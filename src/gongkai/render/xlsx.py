@@ -13,6 +13,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from gongkai.render.formulas import as_text
 from gongkai.render.text import Part, parts, title
 from gongkai.report.document import Report
 from gongkai.report.layout import Cell, Printed
@@ -55,7 +56,7 @@ def render_xlsx(report: Report, previous: Report | None = None) -> bytes:
 
 def _line(sheet: Worksheet, text: str, font: Font | None = None) -> None:
     row = sheet.max_row + 1 if sheet.max_row > 1 or sheet["A1"].value is not None else 1
-    cell = sheet.cell(row=row, column=1, value=text)
+    cell = as_text(sheet.cell(row=row, column=1, value=text))
     cell.alignment = Alignment(wrap_text=True, vertical="top")
     if font is not None:
         cell.font = font
@@ -70,7 +71,7 @@ def _prose(sheet: Worksheet, part: Part) -> None:
 def _table(sheet: Worksheet, printed: Printed, *, with_caption: bool) -> None:
     top = sheet.max_row + 2
     if with_caption:
-        sheet.cell(row=top - 1, column=1, value=printed.caption).font = _BOLD
+        as_text(sheet.cell(row=top - 1, column=1, value=printed.caption)).font = _BOLD
     taken: set[tuple[int, int]] = set()
     for r, row in enumerate((*printed.head, *printed.body)):
         c = 0
@@ -102,6 +103,7 @@ def _write(sheet: Worksheet, row: int, column: int, cell: Cell) -> None:
                 target.number_format = "0.00##"
         return  # a blank (or absent) cell stays empty
     target.value = cell.text
+    as_text(target)
     target.alignment = _CENTRE if cell.header in ("col", "colgroup") else _WRAP
 
 

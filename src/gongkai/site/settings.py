@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import os
 import secrets
+import sys
+from pathlib import Path
 
 import dj_database_url
 import django_stubs_ext
@@ -135,6 +137,13 @@ GONGKAI_UPLOAD_DIR = DATA_DIR / "uploads"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024  # larger uploads spool to a temporary file
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = 5
+# Uploaded report archives wait here for a worker process (`gongkai corpus work`, started by the
+# site): at most GONGKAI_IMPORT_WORKERS at once, each run bounded in memory and CPU time.
+GONGKAI_IMPORT_DIR = Path(os.environ.get("GONGKAI_IMPORT_DIR") or DATA_DIR / "imports")
+GONGKAI_IMPORT_COMMAND = [sys.executable, "-m", "gongkai"]
+GONGKAI_IMPORT_WORKERS = max(1, environment.integer("GONGKAI_IMPORT_WORKERS", 1))
+GONGKAI_IMPORT_MEMORY_MB = environment.integer("GONGKAI_IMPORT_MEMORY_MB", 3072)
+GONGKAI_IMPORT_CPU_SECONDS = environment.integer("GONGKAI_IMPORT_CPU_SECONDS", 1800)
 # The day the site takes as today (gongkai.site.clock), an ISO date; unset, the real local date.
 # For tests and for showing the site as of a chosen day, never for production.
 GONGKAI_TODAY = os.environ.get("GONGKAI_TODAY") or None

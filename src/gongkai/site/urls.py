@@ -16,3 +16,8 @@ urlpatterns = [
     path("", include("gongkai.portal.urls")),
     path("", include("gongkai.ledger.urls")),
 ]
+
+handler400 = "gongkai.site.errors.bad_request"
+handler403 = "gongkai.site.errors.permission_denied"
+handler404 = "gongkai.site.errors.page_not_found"
+handler500 = "gongkai.site.errors.server_error"

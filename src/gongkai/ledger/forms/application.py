@@ -13,6 +13,7 @@ from gongkai.application.outcome import Outcome
 from gongkai.clock import Channel
 from gongkai.fees import FeeMethod
 from gongkai.ledger.access import STAFF_ROLES, Actor
+from gongkai.ledger.forms.identity import check_identity, id_kind_field
 from gongkai.ledger.models import Agency, DeliveryChannel
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")  # what type=date needs
@@ -32,6 +33,7 @@ class RegisterForm(forms.Form):
         label="申请人类别", choices=[(k.value, k.label) for k in ApplicantKind]
     )
     applicant_name = forms.CharField(label="申请人姓名或名称", max_length=200)
+    id_kind = id_kind_field()
     id_number = forms.CharField(label="身份证件号码", max_length=40, required=False)
     phone = forms.CharField(label="联系电话", max_length=40, required=False)
     email = forms.EmailField(label="电子邮箱", required=False)
@@ -42,6 +44,11 @@ class RegisterForm(forms.Form):
     )
     form_wanted = forms.CharField(label="获取信息的方式", max_length=100, required=False)
     delivery = forms.CharField(label="提供政府信息的形式", max_length=100, required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        check_identity(self, data, required=False)
+        return data
 
 
 class DatedForm(forms.Form):

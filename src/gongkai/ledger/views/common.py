@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest
 from gongkai.ledger.access import Actor, agencies_visible_to
 from gongkai.ledger.models import Agency
 from gongkai.site.clock import current_date
+from gongkai.site.params import number
 
 __all__ = ["actor", "current_agency", "current_date"]
 
@@ -21,8 +22,8 @@ def actor(request: HttpRequest) -> Actor:
 
 def current_agency(request: HttpRequest) -> Agency:
     agencies = agencies_visible_to(request.user)
-    wanted = request.GET.get("agency") or request.POST.get("agency")
-    agency = agencies.filter(pk=wanted).first() if wanted and wanted.isdigit() else agencies.first()
+    wanted = number(request.GET.get("agency") or request.POST.get("agency"), label="机关")
+    agency = agencies.filter(pk=wanted).first() if wanted is not None else agencies.first()
     if agency is None:
         raise Http404("没有可查看的机关")
     return agency

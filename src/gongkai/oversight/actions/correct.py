@@ -33,6 +33,11 @@ def parse_value(text: str) -> int | Decimal | None:
         value = Decimal(text)
     except InvalidOperation:
         raise InvalidCorrection(f"“{text[:20]}”不是数字") from None
+    # What a stored cell holds (DecimalField(max_digits=20, decimal_places=4)); no NaN, no ∞.
+    if not value.is_finite() or abs(value) >= 10**16 or value != value.quantize(Decimal("0.0001")):
+        raise InvalidCorrection(
+            f"“{text[:20]}”超出单元格可记录的范围（整数部分至多 16 位，小数至多 4 位）"
+        )
     return int(value) if value == value.to_integral_value() else value
 
 

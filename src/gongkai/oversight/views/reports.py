@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -68,4 +70,4 @@ def correct(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, exc.message)
     else:
         messages.success(request, "已更正，并已重新核对")
-    return redirect(f"/oversight/reports/{report.pk}/?cell={path}#correct")
+    return redirect(f"/oversight/reports/{report.pk}/?{urlencode({'cell': path})}#correct")

@@ -41,7 +41,7 @@ def guide(request: HttpRequest, agency_id: int) -> HttpResponse:
 def catalogue(request: HttpRequest, agency_id: int) -> HttpResponse:
     agency = get_object_or_404(Agency, pk=agency_id)
     items = CatalogueItem.objects.filter(agency=agency, published_on__isnull=False)
-    q = request.GET.get("q", "").strip()[:100]
+    q = request.GET.get("q", "").replace("\x00", "").strip()[:100]  # PostgreSQL text holds no NUL
     if q:
         items = items.filter(
             Q(title__icontains=q) | Q(index_number__icontains=q) | Q(category__icontains=q)
