@@ -32,12 +32,15 @@ class Limits:
     of the whole process: 0.65 GB for a scanned A4 page at 150 dpi, 0.82 GB for a 20 M-pixel
     page, 0.76 GB for an 8-page scanned PDF (pages are read one at a time); a text PDF, 0.04 GB.
     So with the defaults, reading one file stays under about 1 GB. `max_seconds` is checked
-    between pages and between a reader's stages.
+    between pages and between a reader's stages; OCR takes seconds a page, so at most
+    `max_scan_pages` are read by it (a TIFF of 299 frames would take minutes), checked before the
+    first.
     """
 
     max_bytes: int = 50_000_000  # the file as handed in
     max_unpacked_bytes: int = 200_000_000  # what a DOCX (a zip) may expand to
     max_pages: int = 300  # a PDF
+    max_scan_pages: int = 20  # pages read by OCR (a scanned PDF's, an image's frames): seconds each
     max_seconds: float = 120.0  # wall time a reader may spend (checked between pages)
     max_image_pixels: int = 50_000_000  # a scanned page or image (A4 at 600 dpi is 35 M)
 
