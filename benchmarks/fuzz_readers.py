@@ -275,7 +275,7 @@ def _weighted(rng: random.Random, every: list[Base]) -> Base:
     return rng.choices(every, weights)[0]
 
 
-_WEIGHT = {".txt": 6.0, ".md": 6.0, ".html": 4.0, ".docx": 2.0, ".xlsx": 2.0, ".pdf": 0.5}
+_WEIGHT = {".txt": 6.0, ".md": 6.0, ".html": 4.0, ".docx": 1.5, ".xlsx": 1.5, ".pdf": 0.15}
 _WEIGHT |= {".png": 0.05, ".tiff": 0.05}
 
 
