@@ -139,3 +139,9 @@ def test_chains_within_the_bounds_are_read(tmp_path: Path) -> None:
         ("/Filter /DCTDecode", b"\xff\xd8\xff" + b"\0" * 100),
     ):
         check_streams(_pdf(stream_dict, stream), "ok.pdf", Limits())
+
+
+def test_a_broken_page_tree_is_a_chinese_error_not_a_crash_on_closing(tmp_path: Path) -> None:
+    """pdfplumber walks the page tree again when it closes, and raised anew there."""
+    data = _pdf("/Filter /FlateDecode", zlib.compress(b"BT ET"))
+    _refused(tmp_path, data.replace(b"/Kids [3 0 R]", b"/Kids /' 3 0 R", 1), "已损坏")

@@ -24,10 +24,12 @@ allows: a filter that fails ends the chain, as it ends pdfminer's.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import zlib
 from collections.abc import Iterator
+from typing import Any
 
 from gongkai.errors import InputError
 from gongkai.extract.readers import Limits
@@ -278,3 +280,14 @@ def _run_length(data: bytes) -> Iterator[bytes]:
             yield bytes(out)
             out.clear()
     yield bytes(out)
+
+
+@contextlib.contextmanager
+def closing(pdf: Any) -> Iterator[Any]:
+    """The pdfplumber document, closed afterwards even when closing fails: its `close` walks the
+    page tree again, which in a broken file raises anew while the first error is being told."""
+    try:
+        yield pdf
+    finally:
+        with contextlib.suppress(Exception):
+            pdf.close()
