@@ -1,7 +1,7 @@
 """Fuzz the readers: mutated and generated files of every format through `extract_file`.
 
-    python benchmarks/fuzz_readers.py [--inputs 100000] [--workers 2] [--timeout 30] [--seed 0]
-                                      [--save DIR]
+    python benchmarks/fuzz_readers.py [--inputs 100000] [--start 0] [--workers 2] [--timeout 30]
+                                      [--seed 0] [--save DIR]
 
 The bases: the seed reports (`tests/seeds`), the real corpus (`tests/real_corpus`), each seed's
 gold report written in every format gongkai writes (Markdown, HTML, Word, Excel, PDF), small
@@ -9,7 +9,8 @@ scanned images (PNG, multi-frame TIFF) and hostile files (long digit runs, numbe
 digits, compressed-stream chains, lying zip headers). Each input is one base mutated at random:
 bytes flipped, inserted, deleted, repeated or spliced from another base; for text, lines
 deleted, duplicated or swapped and noise or digit runs inserted; for Word and Excel, one XML part
-mutated inside a well-formed zip so the parsers see it. The inputs are fixed by `--seed`.
+mutated inside a well-formed zip so the parsers see it. Input i is fixed by `--seed` and i, so a
+run may be split across processes (`--start`) and any input made again.
 
 Each input is read in a worker process (`--workers`); one that takes more than `--timeout`
 seconds of CPU (or ten times that of wall time) is killed and counted as a hang, so a hang is
@@ -386,6 +387,7 @@ class _Slot:
 def run(
     inputs: int,
     *,
+    start: int = 0,
     workers: int = 2,
     timeout: float = 30.0,
     seed: int = 0,
@@ -395,7 +397,7 @@ def run(
     every = bases()
     summary = Summary()
     slots = [_Slot(seed, every) for _ in range(workers)]
-    queue = iter(range(inputs))
+    queue = iter(range(start, start + inputs))
     done = 0
     for slot in slots:
         index = next(queue, None)
@@ -472,6 +474,7 @@ def report(summary: Summary, inputs: int, seconds: float) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--inputs", type=int, default=100_000)
+    parser.add_argument("--start", type=int, default=0, help="the first input's number")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--timeout", type=float, default=30.0)
     parser.add_argument("--seed", type=int, default=0)
@@ -486,6 +489,7 @@ def main() -> None:
 
     summary = run(
         args.inputs,
+        start=args.start,
         workers=args.workers,
         timeout=args.timeout,
         seed=args.seed,
