@@ -21,6 +21,7 @@ from gongkai.errors import InputError
 from gongkai.extract.readers import READERS, Limits, ReadDocument
 from gongkai.extract.readers.ocr import (
     Word,
+    available,
     cell_text,
     doubtful,
     engine,
@@ -80,7 +81,8 @@ def read_image(data: bytes, name: str, limits: Limits) -> ReadDocument:
         raise InputError(f"{name} 过大（{len(data)} 字节，上限 {limits.max_bytes} 字节）")
     from PIL import Image
 
-    engine(name)  # says how to install OCR before any work
+    if not available():
+        engine(name)  # says how to install OCR before any work
     started = time.monotonic()
     image = open_image(data, name, limits)
     try:
@@ -88,6 +90,7 @@ def read_image(data: bytes, name: str, limits: Limits) -> ReadDocument:
     except Exception as exc:  # Pillow counts a TIFF's frames by walking them
         raise InputError(f"{name} 已损坏或不是有效的图像（{type(exc).__name__}）") from None
     check_scan_pages(frames, name, limits)
+    engine(name)  # made once per process, which takes seconds: not for a file refused at once
     pages: list[PageText] = []
     for number in range(frames):
         _in_time(name, number + 1, started, limits)
