@@ -5,6 +5,7 @@ filter name, a filter array out of sight), each refused quickly with one Chinese
 from __future__ import annotations
 
 import base64
+import io
 import time
 import zlib
 from pathlib import Path
@@ -145,3 +146,32 @@ def test_a_broken_page_tree_is_a_chinese_error_not_a_crash_on_closing(tmp_path: 
     """pdfplumber walks the page tree again when it closes, and raised anew there."""
     data = _pdf("/Filter /FlateDecode", zlib.compress(b"BT ET"))
     _refused(tmp_path, data.replace(b"/Kids [3 0 R]", b"/Kids /' 3 0 R", 1), "已损坏")
+
+
+def _encrypted(data: bytes) -> bytes:
+    """`data` encrypted as a government PDF often is: no password to open, one to edit."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    writer.encrypt(user_password="", owner_password="owner", algorithm="AES-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_a_flate_bomb_in_an_encrypted_pdf_is_refused(tmp_path: Path, gigabyte: bytes) -> None:
+    """Encrypted, its streams look like noise to the raw check; pdfminer decrypts, then inflates."""
+    data = _encrypted(_pdf("/Filter /FlateDecode", gigabyte))
+    assert b"/Encrypt" in data
+    _refused(tmp_path, data)
+
+
+def test_an_encrypted_pdf_within_the_bounds_passes_the_check() -> None:
+    content = zlib.compress(b"BT /F1 12 Tf 72 720 Td (2020) Tj ET\n" * 100)
+    check_streams(_encrypted(_pdf("/Filter /FlateDecode", content)), "ok.pdf", Limits())
+    with pytest.raises(InputError, match="解压后过大"):
+        check_streams(
+            _encrypted(_pdf("/Filter /FlateDecode", content)),
+            "ok.pdf",
+            Limits(max_unpacked_bytes=1000),
+        )

@@ -17,9 +17,10 @@ dropped (the last filter's output is never kept):
 A stream is found however its keyword line ends ("stream" then CR LF, LF or a lone CR), and read
 to its /Length or its "endstream", whichever is further. Filter names are read as pdfminer reads
 them (abbreviations, `#xx` escapes, an indirect reference to the filter array). A predictor on
-any filter but the last cannot be followed here and is refused. Streams that are encrypted, or
-use filters pdfminer does not decode (images' DCT, JPX, JBIG2), are decoded as far as the chain
-allows: a filter that fails ends the chain, as it ends pdfminer's.
+any filter but the last cannot be followed here and is refused. An encrypted PDF's streams are
+decrypted first, as pdfminer decrypts them (with the empty password; pdfminer refuses any other).
+Streams that use filters pdfminer does not decode (images' DCT, JPX, JBIG2) are decoded as far as
+the chain allows: a filter that fails ends the chain, as it ends pdfminer's.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ _PREDICTOR = re.compile(rb"/Predictor\s+(\d{1,9})")
 _PARAMS = re.compile(rb"/(?:DecodeParms|DP)\s*(\[|<<)")
 _REFERENCE = re.compile(rb"(\d+)\s+(\d+)\s+R")
 _ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+_OBJECT = re.compile(rb"(\d{1,10})\s+(\d{1,5})\s+obj\b")
 
 _FLATE = {"FlateDecode", "Fl"}
 _LZW = {"LZWDecode", "LZW"}
@@ -79,24 +81,56 @@ class _Budget:
 def check_streams(data: bytes, name: str, limits: Limits) -> None:
     """`InputError` when a stream would decode past the bounds (see the module's doc)."""
     budget = _Budget(name, limits)
+    _check(data, budget, None)
+    decipher = _decipher(data)  # after the first pass: pdfminer decodes the xref streams here
+    if decipher is not None:
+        _check(data, _Budget(name, limits), decipher)
+
+
+def _check(data: bytes, budget: _Budget, decipher: Any) -> None:
+    """Each stream decoded within `budget`, decrypted first by `decipher` if given."""
+    limits = budget.limits
     for found in _STREAM.finditer(data):
         start = found.end()
-        head = data[max(0, found.start() - _DICT_BEFORE) : found.start()]
-        head = head[head.rfind(b"obj") + 3 :] if b"obj" in head else head
+        before = data[max(0, found.start() - _DICT_BEFORE) : found.start()]
+        head = before[before.rfind(b"obj") + 3 :] if b"obj" in before else before
         end = _stream_end(data, start, head)
         filters, predicted = _filters(data, head)
         if not filters:
             continue
         stream = data[start:end]
+        if decipher is not None:
+            numbers = list(_OBJECT.finditer(before))
+            if not numbers:
+                continue
+            try:
+                stream = decipher(int(numbers[-1].group(1)), int(numbers[-1].group(2)), stream)
+            except Exception:  # pdfminer fails on it as well, or reads it as it is
+                continue
         if _IMAGE.search(head):
             pixels = _pixels(head)
             if pixels > limits.max_image_pixels:
                 raise InputError(
-                    f"{name} 中的图像过大（{pixels} 像素，上限 {limits.max_image_pixels} 像素）"
+                    f"{budget.name} 中的图像过大（{pixels} 像素，上限 {limits.max_image_pixels} 像素）"
                 )
             _decoded(stream, filters, predicted, 4 * limits.max_image_pixels, budget)
         else:
             budget.unpacked -= _decoded(stream, filters, predicted, budget.unpacked, budget)
+
+
+def _decipher(data: bytes) -> Any:
+    """pdfminer's decryption of the document's objects (empty password), or None when it is not
+    encrypted or pdfminer cannot open it (then it refuses the file itself)."""
+    if b"/Encrypt" not in data:
+        return None
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+
+    try:
+        document = PDFDocument(PDFParser(io.BytesIO(data)))
+    except Exception:
+        return None
+    return document.decipher
 
 
 def _stream_end(data: bytes, start: int, head: bytes) -> int:
