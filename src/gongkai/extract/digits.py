@@ -109,6 +109,8 @@ class _Search:
             for k in (*rule[0], rule[1]):
                 if k < self.n:
                     self.rule[k] = rule
+        # Whether blank cells may stand in piece p (a run), worked out once: not at each step.
+        self.blank = [isinstance(piece, Run) and self._may_blank(piece) for piece in pieces]
         # For pruning, from piece p on: the fewest cells the pieces fill, the most (when no blank
         # may stand among them), whether blanks may, and the digits they hold (None: not all runs).
         count = len(pieces)
@@ -128,7 +130,7 @@ class _Search:
                 self.bodies[p, t].cells_from(0) for t in range(len(piece.tokens))
             )
             self.most[p] = self.most[p + 1] + piece.digits
-            self.open[p] = self.open[p + 1] or self._may_blank(piece)
+            self.open[p] = self.open[p + 1] or self.blank[p]
             self.digits[p] = None if after is None else after + piece.digits
 
     def run(self) -> list[tuple[CellValue, ...]]:
@@ -177,14 +179,14 @@ class _Search:
         last = p + 1 == len(self.pieces) or isinstance(self.pieces[p + 1], Fixed)
         here = self.blanks is Blanks.ANYWHERE or c == 0
         if t == len(piece.tokens):
-            if self._may_blank(piece) and here and k < self.n and last:
+            if self.blank[p] and here and k < self.n and last:
                 moves.append(_Move(None, self.digits[p + 1], (p, t, c)))  # a blank cell lost
             moves.append(_Move(None, None, (p + 1, 0, 0), fills=False))
             return moves
         body = self.bodies[p, t]
         later = self.digits[p + 1]
         left = None if later is None else later + self.later[p, t][0]
-        if self._may_blank(piece) and here and k < self.n:
+        if self.blank[p] and here and k < self.n:
             now = None if left is None else left + body.digits_from[c]
             moves.append(_Move(None, now, (p, t, c)))  # a blank cell the run lost
         if k == self.n:
