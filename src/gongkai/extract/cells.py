@@ -30,7 +30,14 @@ from gongkai.extract.digits import Blanks, Budget, TooMany, split
 from gongkai.extract.locate import Hit
 from gongkai.extract.pieces import Fixed, Piece, Run, fixed_value, parse_run
 from gongkai.extract.stream import Item, ItemKind
-from gongkai.extract.values import CellValue, Number, Unreadable, is_blank, ocr_doubt
+from gongkai.extract.values import (
+    MAX_DIGITS,
+    CellValue,
+    Number,
+    Unreadable,
+    is_blank,
+    ocr_doubt,
+)
 from gongkai.report.grid import Column, Row
 
 Cells = tuple[tuple[Row, Column], ...]
@@ -203,6 +210,8 @@ def _piece(item: Item) -> Piece:
         return Fixed(item.number, item.text)
     if item.kind is ItemKind.NUM and (doubt := ocr_doubt(item.text)):
         return Fixed(doubt, item.text)
+    if item.kind is ItemKind.NUM:
+        return Fixed(Unreadable(item.text, f"数字超过 {MAX_DIGITS} 位"), item.text)
     if item.kind is ItemKind.RUN:
         run = parse_run(item.text)
         if run is not None:

@@ -6,7 +6,8 @@ number never starts with 0 unless it is 0; a cell never spans a space. Where bla
 stand among a run's cells is the caller's call (`Blanks`): nowhere in a dense run, at the spaces
 of a spaced one ("000 0  "), anywhere when the document drops empty cells without a trace.
 `split` lists every filling of the row's cells, within a budget: more than that is `TooMany`, and
-the row is then ambiguous.
+the row is then ambiguous. Each search step costs the same however long the run (each token is
+measured once), and a run holding more digits than its cells can take is no reading at once.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from gongkai.report.grid import Column, Kind
 _STEPS = 60_000  # search steps before a row is declared too ambiguous to enumerate
 _CANDIDATES = 5_000
 _DIGITS = 9  # no count or amount in a report needs more digits before its decimal point
+_FRACTION = 9  # nor more after it: a longer fraction is split no further (the row is a doubt)
 
 
 class Blanks(enum.Enum):
@@ -88,12 +90,27 @@ class _Search:
         self.n = len(columns)
         self.steps = _STEPS
         self.memo: dict[_State, Suffixes] = {}
+        # Each run's tokens measured once; for token t of run p, the digits in the run's later
+        # tokens and the fewest cells those need.
+        self.bodies: dict[tuple[int, int], _Body] = {}
+        self.later: dict[tuple[int, int], tuple[int, int]] = {}
+        for p, piece in enumerate(pieces):
+            if isinstance(piece, Fixed):
+                continue
+            digits = fewest = 0
+            for t in range(len(piece.tokens) - 1, -1, -1):
+                self.later[p, t] = (digits, fewest)
+                body = self.bodies[p, t] = _Body(piece.tokens[t].body)
+                digits += body.digits_from[0]
+                fewest += body.cells_from(0)
         # The sum rule each cell belongs to; rules are runs of parts closed by their total.
         self.rule: list[SumRule | None] = [None] * self.n
         for rule in sums:
             for k in (*rule[0], rule[1]):
                 if k < self.n:
                     self.rule[k] = rule
+        # Whether blank cells may stand in piece p (a run), worked out once: not at each step.
+        self.blank = [isinstance(piece, Run) and self._may_blank(piece) for piece in pieces]
         # For pruning, from piece p on: the fewest cells the pieces fill, the most (when no blank
         # may stand among them), whether blanks may, and the digits they hold (None: not all runs).
         count = len(pieces)
@@ -109,9 +126,11 @@ class _Search:
                 self.open[p] = self.open[p + 1]
                 self.digits[p] = None
                 continue
-            self.need[p] = self.need[p + 1] + len(piece.tokens)
+            self.need[p] = self.need[p + 1] + sum(
+                self.bodies[p, t].cells_from(0) for t in range(len(piece.tokens))
+            )
             self.most[p] = self.most[p + 1] + piece.digits
-            self.open[p] = self.open[p + 1] or self._may_blank(piece)
+            self.open[p] = self.open[p + 1] or self.blank[p]
             self.digits[p] = None if after is None else after + piece.digits
 
     def run(self) -> list[tuple[CellValue, ...]]:
@@ -148,9 +167,10 @@ class _Search:
     def _moves(self, p: int, t: int, c: int, k: int) -> list[_Move]:
         """What may come next from state (p, t, c) with k cells filled."""
         piece = self.pieces[p]
-        need = (
-            self.need[p] if isinstance(piece, Fixed) else len(piece.tokens) - t + self.need[p + 1]
-        )
+        if isinstance(piece, Fixed) or t == len(piece.tokens):
+            need = self.need[p] if isinstance(piece, Fixed) else self.need[p + 1]
+        else:
+            need = self.bodies[p, t].cells_from(c) + self.later[p, t][1] + self.need[p + 1]
         if k + need > self.n or (not self.open[p] and k + self.most[p] < self.n):
             return []
         if isinstance(piece, Fixed):
@@ -158,20 +178,23 @@ class _Search:
         moves: list[_Move] = []
         last = p + 1 == len(self.pieces) or isinstance(self.pieces[p + 1], Fixed)
         here = self.blanks is Blanks.ANYWHERE or c == 0
-        later = self.digits[p + 1]
-        left = None if later is None else later + _digits_after(piece, t)
-        if self._may_blank(piece) and here and k < self.n and (t < len(piece.tokens) or last):
-            now = None if left is None else left + _digits_in(piece, t, c)
-            moves.append(_Move(None, now, (p, t, c)))  # a blank cell the run lost
         if t == len(piece.tokens):
+            if self.blank[p] and here and k < self.n and last:
+                moves.append(_Move(None, self.digits[p + 1], (p, t, c)))  # a blank cell lost
             moves.append(_Move(None, None, (p + 1, 0, 0), fills=False))
             return moves
+        body = self.bodies[p, t]
+        later = self.digits[p + 1]
+        left = None if later is None else later + self.later[p, t][0]
+        if self.blank[p] and here and k < self.n:
+            now = None if left is None else left + body.digits_from[c]
+            moves.append(_Move(None, now, (p, t, c)))  # a blank cell the run lost
         if k == self.n:
             return moves
         token = piece.tokens[t]
         column = self.columns[k]
-        for end in _ends(token.body, c, column.kind):
-            rest = None if left is None else left + _digits_in(piece, t, end)
+        for end in body.ends(c, column.kind):
+            rest = None if left is None else left + body.digits_from[end]
             after = (p, t + 1, 0) if end == len(token.body) else (p, t, end)
             moves.append(_Move(_value(token, c, end, column), rest, after))
         return moves
@@ -212,18 +235,6 @@ class _Move(NamedTuple):
     fills: bool = True
 
 
-def _digits_after(run: Run, t: int) -> int:
-    return sum(_digits_in(run, u, 0) for u in range(t + 1, len(run.tokens)))
-
-
-def _digits_in(run: Run, t: int, c: int) -> int:
-    """Digits of token t from character c on (a body holds digits and decimal points only)."""
-    if t >= len(run.tokens):
-        return 0
-    body = run.tokens[t].body
-    return len(body) - c - body.count(".", c)
-
-
 def _value(token: Token, c: int, end: int, column: Column) -> CellValue:
     text = token.body[c:end]
     whole = end == len(token.body)
@@ -238,18 +249,36 @@ def _value(token: Token, c: int, end: int, column: Column) -> CellValue:
     return to_value(number, column)
 
 
-def _ends(body: str, c: int, kind: Kind) -> list[int]:
-    """Where a number starting at body[c] may end."""
-    if c >= len(body) or not body[c].isdigit():
-        return []
-    stop = c + 1
-    while stop < len(body) and body[stop].isdigit():
-        stop += 1
-    ends = [c + 1] if body[c] == "0" else list(range(c + 1, min(stop, c + _DIGITS) + 1))
-    if kind is Kind.MONEY and stop < len(body) and body[stop] == ".":
-        after = stop + 1
-        while after < len(body) and body[after].isdigit():
-            after += 1
-        if stop in ends:
-            ends.extend(range(stop + 2, after + 1))
-    return ends
+class _Body:
+    """A token's body (digits and decimal points), measured once: where the digits from each
+    character stop, and how many digits stand from each character on."""
+
+    __slots__ = ("digits_from", "stop", "text", "width")
+
+    def __init__(self, text: str) -> None:
+        size = len(text)
+        self.text = text
+        self.stop = [size] * (size + 1)
+        self.digits_from = [0] * (size + 1)
+        for i in range(size - 1, -1, -1):
+            digit = text[i].isdigit()
+            self.stop[i] = self.stop[i + 1] if digit else i
+            self.digits_from[i] = self.digits_from[i + 1] + digit
+        # The most characters one cell takes: digits, or digits, a point and a fraction.
+        self.width = _DIGITS + 1 + _FRACTION if "." in text else _DIGITS
+
+    def cells_from(self, c: int) -> int:
+        """The fewest cells the body from character c on can fill."""
+        return -(-(len(self.text) - c) // self.width)
+
+    def ends(self, c: int, kind: Kind) -> list[int]:
+        """Where a number starting at character c may end."""
+        text = self.text
+        if c >= len(text) or not text[c].isdigit():
+            return []
+        stop = self.stop[c]
+        ends = [c + 1] if text[c] == "0" else list(range(c + 1, min(stop, c + _DIGITS) + 1))
+        if kind is Kind.MONEY and stop < len(text) and text[stop] == "." and stop in ends:
+            after = self.stop[stop + 1]
+            ends.extend(range(stop + 2, min(after, stop + 1 + _FRACTION) + 1))
+        return ends

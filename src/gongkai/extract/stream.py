@@ -3,7 +3,8 @@
 Every layout becomes the same stream, so tables are found the same way in all of them:
 
 - `TEXT`: label or prose text (its `key` is the matching form);
-- `NUM`: one cell holding one number, perhaps with a unit ("22个", "113万元");
+- `NUM`: one cell holding one number, perhaps with a unit ("22个", "113万元"), or a value cell
+  holding none for certain (an OCR doubt, a number of absurdly many digits);
 - `BLANK`: one cell present but blank ("", "—", "/");
 - `RUN`: digits whose cell boundaries are lost ("0000000", "000 0  "): split later;
 - `BREAK`: an empty line (in one-cell-per-line tables, the end of a row);
@@ -28,6 +29,7 @@ from gongkai.extract.values import (
     Number,
     fold,
     ocr_doubt,
+    overlong,
     parse_folded,
 )
 
@@ -98,6 +100,8 @@ def cell_items(cell: str, number: int, *, soft: bool, row: bool = False) -> list
     if bare.isascii() and bare.isdigit():  # the common case: "0", "52", "0000000"
         if soft or (len(bare) > 1 and bare[0] == "0"):
             return [Item(ItemKind.RUN, bare, number, row)]
+        if overlong(bare):  # a value cell, but no number (see `cells`)
+            return [Item(ItemKind.NUM, bare, number, row)]
         return [Item(ItemKind.NUM, bare, number, row, number=Number(int(bare)))]
     if not bare:
         return [Item(ItemKind.BLANK, "", number, row)]
@@ -116,6 +120,8 @@ def cell_items(cell: str, number: int, *, soft: bool, row: bool = False) -> list
         lost = soft or " " in bare or (len(folded) > 1 and folded.startswith("0"))
         if lost:
             return [Item(ItemKind.RUN, text.lstrip(), number, row)]
+        if overlong(folded):
+            return [Item(ItemKind.NUM, bare, number, row)]
         return [Item(ItemKind.NUM, bare, number, row, number=Number(int(folded)))]
     parsed = parse_folded(folded)
     if parsed is not None:

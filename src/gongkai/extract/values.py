@@ -20,6 +20,9 @@ COUNT_UNITS = frozenset({"个", "件", "条", "项", "次", "人", "家", "份",
 UNITS = "万元|亿元|元|" + "|".join(sorted(COUNT_UNITS))
 _NUMBER = re.compile(rf"^([+-]?)(\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.(\d+))?({UNITS})?$")
 _SPACES = re.compile(r"\s+")
+#: More digits than any count or amount in a report has, before or after the decimal point: such a
+#: number is a doubt, never a value (and Python converts no string of over 4,300 digits to an int).
+MAX_DIGITS = 15
 #: Marks a cell OCR could not read for certain, written as "⁇37⁇0.62" (what it read, then its
 #: confidence): such a cell becomes a doubt, never a value.
 OCR_DOUBT = "\u2047"
@@ -72,14 +75,21 @@ def parse_number(text: str) -> Number | None:
 
 
 def parse_folded(folded: str) -> Number | None:
-    """`parse_number` of text already `fold`ed."""
+    """`parse_number` of text already `fold`ed; None too for an `overlong` number."""
     found = _NUMBER.match(folded)
     if found is None:
         return None
     sign, whole, fraction, unit = found.groups()
     whole = whole.replace(",", "")
+    if overlong(whole) or (fraction and overlong(fraction)):
+        return None
     value: int | Decimal = Decimal(f"{whole}.{fraction}") if fraction else int(whole)
     return Number(-value if sign == "-" else value, unit or "", bool(sign))
+
+
+def overlong(digits: str) -> bool:
+    """More digits than any number in a report has (`MAX_DIGITS`)."""
+    return len(digits) > MAX_DIGITS
 
 
 def to_value(number: Number, column: Column) -> CellValue:

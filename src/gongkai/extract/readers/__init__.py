@@ -30,19 +30,26 @@ class Limits:
 
     Memory stays bounded by them: a file is at most `max_bytes`; what a Word or Excel file (a
     zip) or a PDF's compressed streams inflate to, at most `max_unpacked_bytes` together (checked
-    before any parser inflates them: see `docx`, `xlsx`, `pdf_bounds`); a scanned page or image,
+    before any parser inflates them: see `ooxml`, `pdf_bounds`), and a Word or Excel file's XML,
+    at most `max_xml_bytes` (python-docx builds a tree of it, some 17 bytes for each byte of XML:
+    153 MB of XML took 2.7 GB and three minutes; counted as the parts actually inflate, never
+    from the sizes the zip declares); a scanned page or image,
     at most `max_image_pixels` (checked before its pixels are decoded; a PDF page is rendered no
     larger), i.e. 50 MB of grey pixels; OCR then sees the page scaled to at most 2,000 pixels on
     its long side (`scan._MAX_SIDE`), which bounds the OCR engine's working memory. Measured peak
     of the whole process: 0.65 GB for a scanned A4 page at 150 dpi, 0.82 GB for a 20 M-pixel
     page, 0.76 GB for an 8-page scanned PDF (pages are read one at a time); a text PDF, 0.04 GB.
     So with the defaults, reading one file stays under about 1 GB. `max_seconds` is checked
-    between pages and between a reader's stages.
+    between pages and between a reader's stages; OCR takes seconds a page, so at most
+    `max_scan_pages` are read by it (a TIFF of 299 frames would take minutes), checked before the
+    first.
     """
 
     max_bytes: int = 50_000_000  # the file as handed in
     max_unpacked_bytes: int = 200_000_000  # what a DOCX (a zip) may expand to
+    max_xml_bytes: int = 20_000_000  # its XML parts, which the parsers build trees or rows from
     max_pages: int = 300  # a PDF
+    max_scan_pages: int = 20  # pages read by OCR (a scanned PDF's, an image's frames): seconds each
     max_seconds: float = 120.0  # wall time a reader may spend (checked between pages)
     max_image_pixels: int = 50_000_000  # a scanned page or image (A4 at 600 dpi is 35 M)
 

@@ -300,7 +300,7 @@ def _cell_text(node: _Node) -> str:
 
 
 def _span(cell: _Node, name: str, most: int) -> int:
-    found = re.match(r"\s*(\d+)", cell.attrs.get(name, ""))
+    found = re.match(r"\s*(\d{1,6})", cell.attrs.get(name, ""))  # more: past `most` anyway
     return max(1, min(int(found.group(1)), most)) if found else 1
 
 

@@ -22,7 +22,7 @@ from typing import Any
 from gongkai.errors import InputError
 from gongkai.extract.grids import Grid, GridCell
 from gongkai.extract.readers import READERS, Limits, ReadDocument, ocr, scan
-from gongkai.extract.readers.pdf_bounds import check_streams
+from gongkai.extract.readers.pdf_bounds import check_streams, closing
 
 _TABLE_SETTINGS: dict[str, Any] = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 _PAGE_NUMBER = re.compile(
@@ -74,7 +74,7 @@ def read_pdf(data: bytes, name: str, limits: Limits) -> ReadDocument:
             raise InputError(f"{name} 已加密，无法读取") from None
         cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
         raise InputError(f"{name} 已损坏或不是有效的 PDF（{type(cause).__name__}）") from None
-    with pdf:
+    with closing(pdf):
         try:
             pages = pdf.pages
         except Exception as exc:

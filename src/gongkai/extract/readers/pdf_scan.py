@@ -8,7 +8,7 @@ from typing import Any
 
 from gongkai.errors import InputError
 from gongkai.extract.readers import Limits
-from gongkai.extract.readers.scan import PageText, read_page
+from gongkai.extract.readers.scan import PageText, check_scan_pages, read_page
 
 _DPI = (100.0, 300.0)
 _DEFAULT_DPI = 150.0
@@ -20,6 +20,7 @@ def read_scanned(
     """The text of the pages `numbers` (1-based), within the time and pixel limits."""
     import pypdfium2 as pdfium  # type: ignore[import-untyped]
 
+    check_scan_pages(len(numbers), name, limits)
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:

@@ -21,6 +21,7 @@ from gongkai.errors import InputError
 from gongkai.extract.readers import READERS, Limits, ReadDocument
 from gongkai.extract.readers.ocr import (
     Word,
+    available,
     cell_text,
     doubtful,
     engine,
@@ -80,19 +81,27 @@ def read_image(data: bytes, name: str, limits: Limits) -> ReadDocument:
         raise InputError(f"{name} 过大（{len(data)} 字节，上限 {limits.max_bytes} 字节）")
     from PIL import Image
 
-    engine(name)  # says how to install OCR before any work
+    if not available():
+        engine(name)  # says how to install OCR before any work
     started = time.monotonic()
     image = open_image(data, name, limits)
-    frames = getattr(image, "n_frames", 1)
-    if frames > limits.max_pages:
-        raise InputError(f"{name} 页数过多（{frames} 页，上限 {limits.max_pages} 页）")
+    try:
+        frames = getattr(image, "n_frames", 1)
+    except Exception as exc:  # Pillow counts a TIFF's frames by walking them
+        raise InputError(f"{name} 已损坏或不是有效的图像（{type(exc).__name__}）") from None
+    check_scan_pages(frames, name, limits)
+    engine(name)  # made once per process, which takes seconds: not for a file refused at once
     pages: list[PageText] = []
     for number in range(frames):
         _in_time(name, number + 1, started, limits)
         try:
             image.seek(number)
             page = image.convert("L")
-        except (OSError, ValueError, Image.DecompressionBombError) as exc:
+        except Image.DecompressionBombError:
+            raise InputError(
+                f"{name} 图像过大（超过上限 {limits.max_image_pixels} 像素）"
+            ) from None
+        except Exception as exc:  # Pillow raises OSError, ValueError, TypeError … for a bad frame
             raise InputError(f"{name} 已损坏或不是有效的图像（{type(exc).__name__}）") from None
         dpi = float((image.info.get("dpi") or (150, 150))[0]) or 150.0
         pages.append(read_page(page, dpi, name))
@@ -101,6 +110,14 @@ def read_image(data: bytes, name: str, limits: Limits) -> ReadDocument:
         raise InputError(f"{name} 中未识别出文字（OCR）")
     numbers = list(range(1, frames + 1))
     return ReadDocument(text + "\n", "scan", notes=notes(pages, numbers), ocr_pages=numbers)
+
+
+def check_scan_pages(count: int, name: str, limits: Limits) -> None:
+    """`InputError` when more pages than `Limits.max_scan_pages` would need OCR."""
+    if count > limits.max_scan_pages:
+        raise InputError(
+            f"{name} 需要 OCR 识别的扫描页过多（{count} 页，上限 {limits.max_scan_pages} 页）"
+        )
 
 
 def _in_time(name: str, number: int, started: float, limits: Limits) -> None:

@@ -7,7 +7,9 @@ holds, empty or not (a bordered blank cell keeps its place), not to the sheet's 
 Numbers read as the number (an integral float without its ".0"), dates as YYYY-MM-DD, empty
 cells as nothing. Like a Word file, a workbook is a zip of XML parts: its declared sizes are
 checked against `Limits.max_unpacked_bytes` and a sane compression ratio (zip bombs), and any XML
-part declaring a DOCTYPE or ENTITY is refused, before openpyxl (read-only) sees it.
+part declaring a DOCTYPE or ENTITY is refused, before openpyxl (read-only) sees it; and the rows
+and cells openpyxl builds are counted (`_MAX_ROWS`, `_MAX_CELLS`), never taken from the size a
+sheet declares.
 """
 
 from __future__ import annotations
@@ -27,6 +29,10 @@ from gongkai.extract.readers.ooxml import check_package
 
 _MAIN_PART = "xl/workbook.xml"
 _MAX_COLUMNS = 1_000  # a row wider than this is cut: no annual report table comes near it
+#: Rows and cells openpyxl may build for a workbook (the rows a sheet skips are built as empty
+#: ones: a row numbered 1048576 costs a million); an annual report holds a few hundred.
+_MAX_ROWS = 100_000
+_MAX_CELLS = 2_000_000
 
 
 def looks_like_xlsx(data: bytes, name: str) -> bool:
@@ -49,10 +55,18 @@ def read_xlsx(data: bytes, name: str, limits: Limits) -> ReadDocument:
     started = time.monotonic()
     lines: list[str] = []
     grids: list[Grid] = []
+    rows_built = cells_built = 0
     try:
         for sheet in workbook.worksheets:
+            sheet.reset_dimensions()  # pad no row to the size the sheet declares: it may lie
             rows: list[list[str]] = []
             for row in sheet.iter_rows():
+                rows_built, cells_built = rows_built + 1, cells_built + len(row)
+                if rows_built > _MAX_ROWS or cells_built > _MAX_CELLS:
+                    raise InputError(
+                        f"{name} 的表格过大（超过 {_MAX_ROWS} 行或 {_MAX_CELLS} 个单元格），"
+                        "不像是年度报告"
+                    )
                 held = list(row[:_MAX_COLUMNS])
                 while held and isinstance(held[-1], EmptyCell):
                     held.pop()  # positions the sheet does not hold: no cell at all
