@@ -64,7 +64,7 @@ def _server_never_parses(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(importing, "collect", refuse)
     monkeypatch.setattr(importing, "process", refuse)
-    monkeypatch.setattr(reading, "read_document", refuse)
+    monkeypatch.setattr(reading, "extract", refuse)
 
 
 def test_an_upload_is_read_by_a_worker_process(
