@@ -197,3 +197,13 @@ def test_a_mixed_edition_is_still_reported_table_by_table() -> None:
     assert report.edition_of(Section.PROACTIVE) is Edition.E2021
     assert report.edition_of(Section.REQUESTS) is Edition.E2019
     assert report.proactive["normative_documents"] == {"issued": 3, "repealed": 1, "in_force": 25}
+
+
+def test_the_edition_words_are_searched_in_their_compact_form() -> None:
+    """`is_legacy` searches `compact(text)`, which finds what `key` would only for words of CJK
+    characters: no clause marks, digits or item numbers."""
+    import re
+
+    from gongkai.extract.edition import LEGACY_WORDS, NATIONAL_WORDS
+
+    assert all(re.fullmatch(r"[\u4e00-\u9fff]+", w) for w in (*LEGACY_WORDS, *NATIONAL_WORDS))

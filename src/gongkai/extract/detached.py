@@ -47,9 +47,11 @@ def rows(items: list[Item], last: int, first: int, stop: int, index: LabelIndex)
     when the items there are an ordinary table (a label, then its cells)."""
     if not items[first].is_value:
         return None
+    lines = _lines(items, first, stop)  # the cheaper of the two: most rows stop here
+    if len(lines) < _LEAST:
+        return None
     labels = _labels(items, last, index)
-    lines = _lines(items, first, stop)
-    if len(labels) < _LEAST or len(lines) < _LEAST:
+    if len(labels) < _LEAST:
         return None
     if _count(lines[0]) == 1 and len(lines) == _width(labels[-1][0], index):
         return None  # one cell a line: the last label's cells (see `locate._paragraphs`)

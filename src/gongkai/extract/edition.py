@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from gongkai.extract.locate import Hit
-from gongkai.extract.normalize import key
+from gongkai.extract.normalize import compact, key
 from gongkai.extract.stream import ItemKind
 from gongkai.report.editions import MARKERS, TABLES
 from gongkai.report.grid import Edition, Section
@@ -138,7 +138,7 @@ def is_legacy(text: str, year: int | None, national_cells: int) -> bool:
     """A report in a pre-2019 local format: it prints the old statistics table (two or more of its
     words) and not the national tables (fewer than two of their words), whatever was read from it;
     or no national cell was read and its year is before 2019."""
-    folded = key(text)
+    folded = compact(text)
     old_table = sum(word in folded for word in LEGACY_WORDS) >= 2
     national = sum(word in folded for word in NATIONAL_WORDS) >= 2
     if old_table and not national:

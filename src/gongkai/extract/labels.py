@@ -52,12 +52,16 @@ class LabelIndex:
             (Label(r, t, c, n, frozenset(e)) for (r, c, n), (t, e) in found.items()),
             key=lambda label: -len(label.core),
         )
+        # By their last character, longest first: a chunk can only end with a label ending as it.
+        self._by_last: dict[str, list[Label]] = {}
+        for label in self.labels:
+            self._by_last.setdefault(label.core[-1:], []).append(label)
 
     def match(self, chunk: str, last: str) -> Label | None:
         """The label `chunk` (joined label text, `key` form) ends with; `last` is the key of the
         final piece of text, the one the label must stand in."""
         chunk = chunk.rstrip(":")
-        for label in self.labels:
+        for label in self._by_last.get(chunk[-1:], ()):
             if not chunk.endswith(label.core):
                 continue
             before = chunk[: len(chunk) - len(label.core)]

@@ -43,9 +43,20 @@ _REMEMBERED = 200
 
 @lru_cache(maxsize=16384)
 def _key(text: str) -> str:
-    folded = unicodedata.normalize("NFKC", text).translate(_CLAUSE_MARKS)
+    folded = _nfkc(text).translate(_CLAUSE_MARKS)
     folded = _QUOTES.sub("", _SPACE.sub("", folded))
     return _ITEM_NUMBER.sub(r"\1.", folded)
+
+
+def compact(text: str) -> str:
+    """`key` without its clause marks and item numbers: for searching a whole document for words
+    of CJK characters only, where it finds what `key` would, at a fraction of the cost."""
+    return _QUOTES.sub("", _SPACE.sub("", _nfkc(text)))
+
+
+def _nfkc(text: str) -> str:
+    # Most text is already NFKC; checking is far cheaper than normalising.
+    return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
 
 
 def squash(text: str) -> str:
