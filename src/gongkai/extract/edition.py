@@ -138,6 +138,9 @@ def is_legacy(text: str, year: int | None, national_cells: int) -> bool:
     """A report in a pre-2019 local format: it prints the old statistics table (two or more of its
     words) and not the national tables (fewer than two of their words), whatever was read from it;
     or no national cell was read and its year is before 2019."""
+    if national_cells and sum(word in text for word in NATIONAL_WORDS) >= 2:
+        return False  # the common case, decided on the text as printed: a word of CJK characters
+        # printed whole is in its compact form too, and national tables were printed and read
     folded = compact(text)
     old_table = sum(word in folded for word in LEGACY_WORDS) >= 2
     national = sum(word in folded for word in NATIONAL_WORDS) >= 2
