@@ -78,7 +78,6 @@ def application_deliver_correction_request(
     return deliver(
         locked(application),
         actor=actor,
-        action=Action.DELIVER_CORRECTION_REQUEST,
         notice=ClockEventKind.CORRECTION_REQUESTED,
         on=on,
         channel=channel,
@@ -104,7 +103,6 @@ def deliver(
     application: Application,
     *,
     actor: Actor,
-    action: Action,
     notice: ClockEventKind,
     on: date,
     channel: str,
@@ -112,8 +110,8 @@ def deliver(
     note: str,
     correction_reason: str,
 ) -> Application:
-    """Record that `notice` reached the applicant, how, and who signed for it. The caller holds
-    the row lock."""
+    """Record that `notice` reached the applicant, how, and who signed for it, as the notice's
+    delivery step (`NOTICE_LETTERS`). The caller holds the row lock."""
     label = ClockEventKind(notice).label
     sent = application.clock_events.filter(kind=notice).first()
     if sent is None:
@@ -140,7 +138,7 @@ def deliver(
     return step(
         application,
         actor=actor,
-        action=action,
+        action=NOTICE_LETTERS[notice][1],
         kind=DELIVERY_OF[notice],
         on=on,
         note="；".join(filter(None, (f"{how.short}{signed}", note.strip()))),

@@ -78,7 +78,6 @@ def application_deliver_fee_notice(
     return deliver(
         locked(application),
         actor=actor,
-        action=Action.DELIVER_FEE_NOTICE,
         notice=ClockEventKind.FEE_NOTICE_SENT,
         on=on,
         channel=channel,

@@ -151,7 +151,6 @@ def _deliver_notice(
     channel: str,
     signed_by: str,
 ) -> None:
-    step_action = NOTICE_LETTERS[kind][1]
     application = locked(letter.application)
     recorded = delivery_of(application, kind)
     if recorded is not None:
@@ -166,7 +165,6 @@ def _deliver_notice(
     deliver(
         application,
         actor=actor,
-        action=step_action,
         notice=kind,
         on=on,
         channel=channel,
