@@ -37,6 +37,7 @@ from gongkai.extract.values import (
     Unreadable,
     is_blank,
     ocr_doubt,
+    whole_number,
 )
 from gongkai.report.grid import Column, Row
 
@@ -183,7 +184,7 @@ def _one_digit_each(pieces: list[Piece], n: int) -> list[Number] | None:
     if len(tokens) != 1 or tokens[0].sign or tokens[0].unit or len(tokens[0].body) != n:
         return None
     body = tokens[0].body
-    return [Number(int(d)) for d in body] if body.isdigit() else None
+    return [whole_number(int(d)) for d in body] if body.isdigit() else None
 
 
 def _blanks(pieces: list[Piece], n: int, vanishing: bool) -> tuple[Blanks, bool]:

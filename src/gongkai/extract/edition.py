@@ -134,10 +134,10 @@ NATIONAL_WORDS = tuple(
 )
 
 
-def is_legacy(text: str, year: int | None, national_cells: int) -> bool:
+def is_legacy(text: str, year: int | None, national_cells: bool) -> bool:
     """A report in a pre-2019 local format: it prints the old statistics table (two or more of its
     words) and not the national tables (fewer than two of their words), whatever was read from it;
-    or no national cell was read and its year is before 2019."""
+    or no national cell was read (`national_cells` False) and its year is before 2019."""
     if national_cells and sum(word in text for word in NATIONAL_WORDS) >= 2:
         return False  # the common case, decided on the text as printed: a word of CJK characters
         # printed whole is in its compact form too, and national tables were printed and read

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 from gongkai.extract.lines import Line, LineKind
 from gongkai.extract.normalize import key
@@ -24,8 +25,9 @@ MAX_SPAN = 1000
 MAX_POSITIONS = 200_000
 
 
-@dataclass(frozen=True, slots=True, eq=False)  # compared by identity: each cell is one
-class GridCell:
+class GridCell(NamedTuple):
+    """One cell: its text, the row and column it starts at, the positions it covers."""
+
     text: str
     row: int
     col: int

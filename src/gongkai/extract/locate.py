@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from itertools import islice
 
 from gongkai.extract import detached
 from gongkai.extract.labels import Label, LabelIndex, is_table_text
@@ -227,7 +228,8 @@ def _paragraphs(items: list[Item], j: int, stop: int, last: Item) -> bool:
 
 
 def _at_end(items: list[Item], j: int) -> bool:
-    return all(item.kind is ItemKind.BREAK for item in items[j:])
+    """Whether only empty lines follow item j (looked at without copying the rest)."""
+    return all(item.kind is ItemKind.BREAK for item in islice(items, j, None))
 
 
 def _printed(texts: list[str], core: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from gongkai.extract.values import UNITS, CellValue, Number, Unreadable, to_value
 from gongkai.report.grid import Column
@@ -17,16 +18,14 @@ from gongkai.report.grid import Column
 _TOKEN = re.compile(rf"([+\-]?)(\d+(?:\.\d+)*)\s*({UNITS})?")
 
 
-@dataclass(frozen=True, slots=True)
-class Fixed:
+class Fixed(NamedTuple):
     """One cell whose boundaries are certain: a number, a blank (None) or unreadable text."""
 
     value: Number | Unreadable | None
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     sign: str
     body: str  # digits, perhaps with decimal points
     unit: str

@@ -145,7 +145,7 @@ def _extract_lines(text: str, *, source: str = "", grids: Sequence[Grid] = ()) -
     report = Report(agency=agency, year=year, prose=texts)
     mixed = assemble.decide_edition(report, tables, year)
     cells = assemble.fill_tables(report, tables)
-    if is_legacy(text, year, sum(1 for _ in report.cells())):
+    if is_legacy(text, year, next(report.cells(), None) is not None):
         # A pre-2019 report: its own statistics table is no national table, so nothing read from
         # it stands as a national cell, and nothing feeds the cross-year rules (R5–R7).
         tables, mixed, cells = {}, [], []

@@ -19,6 +19,7 @@ import enum
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from gongkai.extract.lines import Line, LineKind
@@ -31,6 +32,7 @@ from gongkai.extract.values import (
     ocr_doubt,
     overlong,
     parse_folded,
+    whole_number,
 )
 
 
@@ -89,47 +91,58 @@ def build(lines: list[Line], spans: Sequence[tuple[int, int]] = ()) -> list[Item
             soft = line.kind is LineKind.PLAIN
             row = line.kind.is_row
             for cell in line.cells:
-                found = cell_items(cell, line.number, soft=soft, row=row)
-                items.extend([item._replace(plain=True) for item in found] if soft else found)
+                items.extend(cell_items(cell, line.number, soft=soft, row=row))
     return items
 
 
 def cell_items(cell: str, number: int, *, soft: bool, row: bool = False) -> list[Item]:
-    """The items of one cell; `soft` when the cell's own boundaries are not certain (plain text)."""
+    """The items of one cell on line `number`; `soft` when the cell's own boundaries are not
+    certain (plain text)."""
+    parts = _parts(cell, soft) if len(cell) <= _REMEMBERED else _parts.__wrapped__(cell, soft)
+    return [Item(kind, text, number, row, k, value, soft) for kind, text, k, value in parts]
+
+
+#: What one cell holds: (kind, text, matching form, number) per item.
+Parts = tuple[tuple[ItemKind, str, str, Number | None], ...]
+_REMEMBERED = 200  # cells this short are remembered: labels and numbers recur in every report
+
+
+@lru_cache(maxsize=16384)
+def _parts(cell: str, soft: bool) -> Parts:
     bare = cell.strip()
     if bare.isascii() and bare.isdigit():  # the common case: "0", "52", "0000000"
         if soft or (len(bare) > 1 and bare[0] == "0"):
-            return [Item(ItemKind.RUN, bare, number, row)]
+            return ((ItemKind.RUN, bare, "", None),)
         if overlong(bare):  # a value cell, but no number (see `cells`)
-            return [Item(ItemKind.NUM, bare, number, row)]
-        return [Item(ItemKind.NUM, bare, number, row, number=Number(int(bare)))]
+            return ((ItemKind.NUM, bare, "", None),)
+        return ((ItemKind.NUM, bare, "", whole_number(int(bare))),)
     if not bare:
-        return [Item(ItemKind.BLANK, "", number, row)]
+        return ((ItemKind.BLANK, "", "", None),)
     if ocr_doubt(bare):  # a cell OCR was unsure of: a value cell, but no number (see `cells`)
-        return [Item(ItemKind.NUM, bare, number, row)]
+        return ((ItemKind.NUM, bare, "", None),)
     text = unicodedata.normalize("NFKC", cell)
     bare = text.strip()
     if bare in BLANK_MARKS:
-        return [Item(ItemKind.BLANK, bare, number, row)]
+        return ((ItemKind.BLANK, bare, "", None),)
     if not _ANY_DIGIT.search(bare):  # label or prose: no number in it
-        return [Item(kind, part.strip(), number, row, k) for kind, part, k in _words(text)]
+        return tuple((kind, part.strip(), k, None) for kind, part, k in _words(text))
     folded = fold(bare, normalized=True)
     if folded in BLANK_MARKS:
-        return [Item(ItemKind.BLANK, bare, number, row)]
+        return ((ItemKind.BLANK, bare, "", None),)
     if _DIGITS.match(bare):
         lost = soft or " " in bare or (len(folded) > 1 and folded.startswith("0"))
         if lost:
-            return [Item(ItemKind.RUN, text.lstrip(), number, row)]
+            return ((ItemKind.RUN, text.lstrip(), "", None),)
         if overlong(folded):
-            return [Item(ItemKind.NUM, bare, number, row)]
-        return [Item(ItemKind.NUM, bare, number, row, number=Number(int(folded)))]
+            return ((ItemKind.NUM, bare, "", None),)
+        return ((ItemKind.NUM, bare, "", whole_number(int(folded))),)
     parsed = parse_folded(folded)
     if parsed is not None:
-        return [Item(ItemKind.NUM, bare, number, row, number=parsed)]
-    return [
-        Item(kind, part if kind is ItemKind.RUN else part.strip(), number, row, k)
+        return ((ItemKind.NUM, bare, "", parsed),)
+    return tuple(
+        (kind, part if kind is ItemKind.RUN else part.strip(), k, None)
         for kind, part, k in _segments(text)
-    ]
+    )
 
 
 def _segments(text: str) -> list[tuple[ItemKind, str, str]]:

@@ -47,6 +47,15 @@ class Unreadable:
     confidence: float | None = None  # OCR read it, with this confidence: flagged, not trusted
 
 
+#: The plain numbers most cells print, made once: a report reads thousands of them.
+_COMMON = tuple(Number(n) for n in range(1000))
+
+
+def whole_number(value: int) -> Number:
+    """`Number(value)`: a number printed without sign or unit."""
+    return _COMMON[value] if 0 <= value < len(_COMMON) else Number(value)
+
+
 def ocr_doubt(text: str) -> Unreadable | None:
     """The doubt an OCR-marked cell holds, or None when the cell is not one."""
     found = _OCR_CELL.match(text.strip())
@@ -83,6 +92,8 @@ def parse_folded(folded: str) -> Number | None:
     whole = whole.replace(",", "")
     if overlong(whole) or (fraction and overlong(fraction)):
         return None
+    if not (sign or fraction or unit):
+        return whole_number(int(whole))
     value: int | Decimal = Decimal(f"{whole}.{fraction}") if fraction else int(whole)
     return Number(-value if sign == "-" else value, unit or "", bool(sign))
 
