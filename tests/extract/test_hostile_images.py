@@ -27,12 +27,12 @@ def _tiff(frames: int) -> bytearray:
 def test_a_tiff_of_299_frames_is_refused_before_any_ocr(tmp_path: Path) -> None:
     path = tmp_path / "frames.tiff"
     path.write_bytes(_tiff(299))
-    started = time.monotonic()
+    started = time.process_time()
     with pytest.raises(
         InputError, match=r"frames\.tiff 需要 OCR 识别的扫描页过多（299 页，上限 20 页）"
     ):
         extract_file(path)
-    assert time.monotonic() - started < 10
+    assert time.process_time() - started < 10
 
 
 def test_the_scan_page_bound_is_configurable(tmp_path: Path) -> None:

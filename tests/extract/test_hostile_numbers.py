@@ -42,9 +42,9 @@ def test_a_21_kb_file_of_long_digit_runs_reads_quickly(tmp_path: Path) -> None:
     path = tmp_path / "runs.md"
     path.write_text(text, encoding="utf-8")
     assert 20_000 < path.stat().st_size < 22_000
-    started = time.monotonic()
+    started = time.process_time()
     extraction = extract_file(path)
-    assert time.monotonic() - started < 10
+    assert time.process_time() - started < 10
     assert extraction.report.cells() is not None
     split_reasons = [r for r in _reasons(text) if "数字连写" in r]
     assert split_reasons and all("无法拆成" in r for r in split_reasons)

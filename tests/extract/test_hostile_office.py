@@ -21,11 +21,11 @@ _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
 def _timed(path: Path, limits: Limits | None = None) -> float:
-    started = time.monotonic()
+    started = time.process_time()
     with pytest.raises(InputError) as raised:
         extract_file(path, limits=limits)
     assert raised.value.message
-    return time.monotonic() - started
+    return time.process_time() - started
 
 
 def _with_part(package: bytes, part: str, content: bytes) -> bytes:

@@ -25,10 +25,10 @@ TOO_LARGE = r"bomb\.pdf 解压后过大，可能是恶意文件"
 def _refused(tmp_path: Path, data: bytes, match: str = TOO_LARGE) -> None:
     path = tmp_path / "bomb.pdf"
     path.write_bytes(data)
-    started = time.monotonic()
+    started = time.process_time()
     with pytest.raises(InputError, match=match):
         extract_file(path)
-    assert time.monotonic() - started < 20
+    assert time.process_time() - started < 20
 
 
 @pytest.fixture(scope="module")

@@ -26,10 +26,10 @@ def report() -> Report:
 
 
 def _refused(path: Path, match: str, limits: Limits | None = None) -> None:
-    started = time.monotonic()
+    started = time.process_time()
     with pytest.raises(InputError, match=match):
         extract_file(path, limits=limits)
-    assert time.monotonic() - started < 10
+    assert time.process_time() - started < 10
 
 
 def test_the_time_limit_stops_a_web_page(tmp_path: Path, report: Report) -> None:

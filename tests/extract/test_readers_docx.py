@@ -65,13 +65,13 @@ def test_a_zip_bomb_posing_as_docx_is_refused(tmp_path: Path) -> None:
     assert len(bomb) < 100_000
     path = tmp_path / "bomb.docx"
     path.write_bytes(bomb)
-    started = time.monotonic()
+    started = time.process_time()
     with pytest.raises(InputError, match="解压后过大，可能是恶意文件"):
         extract_file(path, limits=Limits(max_unpacked_bytes=1_000_000))
     # within the size limit, the compression ratio alone gives it away
     with pytest.raises(InputError, match="可能是恶意文件"):
         extract_file(path)
-    assert time.monotonic() - started < 5
+    assert time.process_time() - started < 5
 
 
 def test_xml_with_an_entity_declaration_is_refused(tmp_path: Path, word: bytes) -> None:

@@ -98,9 +98,9 @@ def test_a_layout_table_is_read_as_blocks() -> None:
 
 def test_hostile_spans_stay_bounded() -> None:
     page = "<table>" + '<tr><td colspan="99999999" rowspan="99999999">x</td></tr>' * 50 + "</table>"
-    started = time.monotonic()
+    started = time.process_time()
     lines = page_text(page).splitlines()
-    assert time.monotonic() - started < 5
+    assert time.process_time() - started < 5
     assert len(lines) == 50
 
 
@@ -118,10 +118,10 @@ def test_a_declared_200_mb_page_is_refused_without_reading_it(tmp_path: Path) ->
     with path.open("wb") as out:
         out.write(b"<html>")
         out.truncate(200_000_000)  # sparse: declared size only
-    started = time.monotonic()
+    started = time.process_time()
     with pytest.raises(InputError, match="过大"):
         extract_file(path, limits=Limits(max_bytes=1_000_000))
-    assert time.monotonic() - started < 2
+    assert time.process_time() - started < 2
 
 
 def test_cli_prints_the_report_json(tmp_path: Path, report: Report) -> None:
@@ -136,9 +136,9 @@ def test_cli_prints_the_report_json(tmp_path: Path, report: Report) -> None:
 
 def test_deep_nesting_does_not_exhaust_the_stack() -> None:
     page = "<html><body>" + "<div><span>" * 50_000 + "正文" + "</span></div>" * 50_000
-    started = time.monotonic()
+    started = time.process_time()
     assert page_text(page + "</body></html>").strip() == "正文"
-    assert time.monotonic() - started < 10
+    assert time.process_time() - started < 10
 
 
 def test_a_wrong_charset_declaration_falls_back_to_detection(
