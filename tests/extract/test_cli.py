@@ -17,6 +17,7 @@ from gongkai.extract.readers import Limits
 
 from ..conftest import SEEDS
 from .fixtures import document, markdown_requests
+from .test_limits import _pdf
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 
@@ -140,3 +141,21 @@ def test_as_a_process() -> None:
         "projects": 22,
         "amount_10k_yuan": 113,
     }
+
+
+def test_a_damaged_pdf_gets_one_chinese_line_and_no_parser_noise(tmp_path: Path) -> None:
+    """pdfminer logs 「MediaBox missing from /Page」 in English; the user sees only gongkai's line."""
+    pdf = _pdf("", b"")
+    box = b"/MediaBox [0 0 595 842]"
+    path = tmp_path / "no-box.pdf"
+    path.write_bytes(pdf.replace(box, b" " * len(box)))  # offsets kept: only the box is gone
+    run = subprocess.run(
+        [sys.executable, "-m", "gongkai", "extract", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert run.returncode == 2
+    assert run.stderr.startswith("gongkai：no-box.pdf"), run.stderr
+    assert len(run.stderr.splitlines()) == 1, run.stderr

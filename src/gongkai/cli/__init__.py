@@ -3,6 +3,7 @@ calls the core and prints; the work is done in the core packages."""
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from typing import Any
@@ -12,6 +13,10 @@ import click
 from gongkai import __version__
 from gongkai.errors import GongkaiError
 
+#: Libraries that log, in English, what they tolerate in a damaged file (「MediaBox missing from
+#: /Page」): gongkai says in Chinese what matters (a refused file, a doubt), so their words are noise.
+_PARSER_LOGS = ("pdfminer", "pdfplumber")
+
 #: Exit statuses shared by every subcommand.
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE, EXIT_BUG = 0, 1, 2, 70
 
@@ -20,6 +25,9 @@ class _Group(click.Group):
     """Turns a GongkaiError into one clear Chinese line and exit status 2, never a traceback."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        if not os.environ.get("GONGKAI_TRACEBACK"):
+            for name in _PARSER_LOGS:
+                logging.getLogger(name).setLevel(logging.CRITICAL)
         try:
             return super().invoke(ctx)
         except GongkaiError as exc:
