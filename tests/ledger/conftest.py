@@ -25,6 +25,9 @@ from gongkai.ledger.models import (
 )
 from gongkai.ledger.writes import seeding
 
+#: A well-formed 统一社会信用代码 (GB 32100 check character 9).
+ORGANISATION_CODE = "91110101MA01ABCD19"
+
 
 @dataclass
 class World:
@@ -46,9 +49,13 @@ class World:
             "applicant_kind": ApplicantKind.NATURAL_PERSON,
             "applicant_name": "王伟",
             "description": "申请公开某地块征收补偿方案",
-            "id_number": "110101198001011234",
+            "id_number": "110101198001011232",
             "phone": "13912345678",
         }
+        if kwargs.get("applicant_kind", ApplicantKind.NATURAL_PERSON) is not (
+            ApplicantKind.NATURAL_PERSON
+        ):
+            fields["id_number"] = ORGANISATION_CODE  # an organisation shows its credit code
         fields.update(kwargs)
         return actions.application_register(**fields)
 

@@ -23,7 +23,7 @@ from gongkai.report.grid import Edition
 from .conftest import World, login
 
 MARCH = date(2025, 3, 3)
-ID = "110101198001011234"
+ID = "110101198001011232"
 
 
 def _month_of_requests(world: World, n: int, *, id_number: str = ID) -> list[Application]:
@@ -51,7 +51,7 @@ def _notice(
 
 def test_per_application_counts_the_same_identity_in_the_month(world: World) -> None:
     apps = _month_of_requests(world, 31)
-    world.register(received_on=MARCH, id_number="320102199001011111")  # someone else
+    world.register(received_on=MARCH, id_number="32010219900101111X")  # someone else
     world.register(received_on=date(2025, 4, 1), id_number=ID)  # the same person, next month
     world.register(received_on=date(2025, 3, 31), id_number=f" {ID} ")  # same, spelt loosely
     assert [nth_in_month(a) for a in apps[:3]] == [1, 2, 3]

@@ -154,13 +154,13 @@ def test_tracking_codes_issued_before_the_upgrade_keep_working(
     Tracking.objects.create(
         application=application, code_hash=_old_hash("tracking", old_secret, "K7QM3XRT9CWD")
     )
-    identity = _old_hash("identity", old_secret, "110101198001011234")
+    identity = _old_hash("identity", old_secret, "110101198001011232")
 
     prepare(environ={"GONGKAI_HOME": str(tmp_path)})  # the first start after the upgrade
     settings.GONGKAI_HASH_KEY = (tmp_path / "hash_key").read_text(encoding="utf-8")
     settings.SECRET_KEY = "rotated-after-the-upgrade"
     assert code_hash("k7qm-3xrt-9cwd") == Tracking.objects.get().code_hash
-    assert identity_hash("110101198001011234") == identity
+    assert identity_hash("110101198001011232") == identity
     page = Client().post("/open/track/", {"code": "K7QM-3XRT-9CWD", "phone": "139 1234 5678"})
     assert application.serial in page.content.decode()
 

@@ -178,3 +178,38 @@ def phone_problem(text: str) -> str | None:
     if re.fullmatch(r"[0-9\s-]+", number) and re.sub(r"[\s-]", "", number).startswith("1"):
         return "手机号码应为 1 开头的 11 位数字，如 13912345678"
     return "联系电话应为 11 位手机号码，或带区号的固定电话（如 010-65123456、0371-6123456 转 123）"
+
+
+def default_kind(person: bool) -> IdKind:
+    """The document assumed when none is named: the resident ID for a person, the credit code
+    for an organisation."""
+    return IdKind.RESIDENT_ID if person else IdKind.CREDIT_CODE
+
+
+def applicant_problems(
+    *,
+    person: bool,
+    kind: IdKind | None,
+    number: str,
+    phone: str,
+    required: bool = False,
+    today: date | None = None,
+) -> dict[str, str]:
+    """What is wrong with an applicant's 证件类型, 证件号码 and 联系电话 (第二十九条), by field
+    (`id_kind`, `id_number`, `phone`), one Chinese sentence each; empty when nothing is. `person`:
+    a natural person (else an organisation); `kind` None is `default_kind`. Empty numbers pass
+    unless `required` (staff may register a letter that gives none)."""
+    problems: dict[str, str] = {}
+    kind = kind or default_kind(person)
+    if number.strip():
+        if kind is IdKind.CREDIT_CODE and person:
+            problems["id_kind"] = "自然人请填写身份证件；统一社会信用代码用于法人或其他组织"
+        elif kind is not IdKind.CREDIT_CODE and not person:
+            problems["id_kind"] = "法人或其他组织请填写统一社会信用代码"
+        elif problem := id_problem(kind, number, today=today):
+            problems["id_number"] = problem
+    elif required:
+        problems["id_number"] = "请填写身份证件号码"
+    if (phone.strip() or required) and (problem := phone_problem(phone)):
+        problems["phone"] = problem
+    return problems

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 
+from gongkai.application.identity import clean_id
 from gongkai.ledger.models import Application
 from gongkai.site.home import keyed_hash
 
@@ -18,7 +19,7 @@ from gongkai.site.home import keyed_hash
 def identity_hash(id_number: str) -> str:
     """A keyed hash of an ID number: finds the same applicant's repeated requests (第三十五条)
     without storing a searchable plain value."""
-    normalised = id_number.strip().upper()
+    normalised = clean_id(id_number)  # as the number is kept: 「 110…x 」 is 「110…X」
     if not normalised:
         return ""
     return keyed_hash("identity", normalised)

@@ -15,6 +15,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from gongkai.application.applicant import ApplicantKind
+from gongkai.application.identity import IdKind
 from gongkai.clock import Channel
 from gongkai.ledger.access import Actor, require_role
 from gongkai.ledger.actions.application import create_application
@@ -50,13 +51,15 @@ def application_submit_online(
     id_number: str,
     phone: str,
     description: str,
+    id_kind: IdKind | None = None,
     email: str = "",
     address: str = "",
     form_wanted: str = "",
     delivery: str = "",
     files: Sequence[CheckedFile] = (),
 ) -> tuple[Application, str]:
-    """Register an online application; return it with its tracking code (shown once)."""
+    """Register an online application; return it with its tracking code (shown once). Online, the
+    身份证明 and phone number of 第二十九条 are required: nobody is there to ask for them."""
     actor = system_actor()
     application = create_application(
         actor=actor,
@@ -66,8 +69,10 @@ def application_submit_online(
         applicant_kind=ApplicantKind(applicant_kind),
         applicant_name=applicant_name,
         description=description,
+        id_kind=id_kind,
         id_number=id_number,
         phone=phone,
+        identity_required=True,
         email=email,
         address=address,
         form_wanted=form_wanted,

@@ -8,6 +8,13 @@ from __future__ import annotations
 from datetime import date
 
 from gongkai.application.applicant import ApplicantKind
+from gongkai.application.identity import (
+    IdKind,
+    applicant_problems,
+    clean_id,
+    clean_phone,
+    default_kind,
+)
 from gongkai.application.outcome import Outcome
 from gongkai.application.status import Action, Status
 from gongkai.clock import Channel, receipt_date
@@ -44,6 +51,7 @@ def application_register(
     applicant_kind: ApplicantKind,
     applicant_name: str,
     description: str,
+    id_kind: IdKind | None = None,
     id_number: str = "",
     phone: str = "",
     email: str = "",
@@ -66,6 +74,7 @@ def application_register(
         applicant_kind=applicant_kind,
         applicant_name=applicant_name,
         description=description,
+        id_kind=id_kind,
         id_number=id_number,
         phone=phone,
         email=email,
@@ -88,6 +97,7 @@ def create_application(
     applicant_kind: ApplicantKind,
     applicant_name: str,
     description: str,
+    id_kind: IdKind | None = None,
     id_number: str = "",
     phone: str = "",
     email: str = "",
@@ -95,15 +105,30 @@ def create_application(
     form_wanted: str = "",
     delivery: str = "",
     correction_reason: str = "",
+    identity_required: bool = False,
 ) -> Application:
     """The registration itself, for callers that have decided access already: staff through
     `application_register`, the online portal through its system actor. Everything else is
-    checked here: the contents of 第二十九条, the receipt date, the locked years."""
+    checked here: the contents of 第二十九条 (a 身份证明 or phone number given must have its
+    document's form: `applicant_problems`, as the forms check it), the receipt date, the locked
+    years. `id_kind` None is the resident ID for a person, the credit code for an organisation;
+    `identity_required`: the numbers may not be left out (online, nobody can ask for them)."""
     received_on = receipt_date(
         channel, handed_in=handed_in, signed_for=signed_for, confirmed=confirmed
     )
     if not applicant_name.strip() or not description.strip():
         raise InvalidRequest("申请人姓名或名称、所需信息的描述不能为空（第二十九条）")
+    person = applicant_kind is ApplicantKind.NATURAL_PERSON
+    problems = applicant_problems(
+        person=person,
+        kind=id_kind,
+        number=id_number,
+        phone=phone,
+        required=identity_required,
+        today=received_on,
+    )
+    if problems:
+        raise InvalidRequest("；".join(problems.values()) + "（第二十九条）")
     guard_locked_years(
         actor=actor, agency=agency, dates=[received_on], reason=correction_reason, what="register"
     )
@@ -114,9 +139,10 @@ def create_application(
         received_on=received_on,
         applicant_kind=applicant_kind,
         applicant_name=applicant_name.strip(),
-        id_number=id_number.strip(),
+        id_kind=(id_kind or default_kind(person)) if id_number.strip() else "",
+        id_number=clean_id(id_number),
         id_number_hash=identity_hash(id_number),
-        phone=phone.strip(),
+        phone=clean_phone(phone),
         email=email.strip(),
         address=address.strip(),
         description=description.strip(),

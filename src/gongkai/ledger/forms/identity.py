@@ -8,13 +8,7 @@ from typing import Any
 from django import forms
 
 from gongkai.application.applicant import ApplicantKind
-from gongkai.application.identity import (
-    IdKind,
-    clean_id,
-    clean_phone,
-    id_problem,
-    phone_problem,
-)
+from gongkai.application.identity import IdKind, applicant_problems, clean_id, clean_phone
 
 ID_KIND_CHOICES = [(k.value, k.label) for k in IdKind]
 
@@ -32,27 +26,19 @@ def id_kind_field() -> forms.ChoiceField:
 
 
 def check_identity(form: forms.Form, data: dict[str, Any], *, required: bool) -> None:
-    """Check 证件类型, 证件号码 and 联系电话 of a bound form's cleaned `data`; keep the numbers in
-    their cleaned form. Empty fields pass when not `required` (staff may register a letter that
-    gives no number)."""
-    number = data.get("id_number") or ""
+    """Check 证件类型, 证件号码 and 联系电话 of a bound form's cleaned `data`
+    (`applicant_problems`, the rule the registration itself holds to); keep the numbers in their
+    cleaned form."""
     person = data.get("applicant_kind") in (None, "", ApplicantKind.NATURAL_PERSON.value)
-    default = IdKind.RESIDENT_ID if person else IdKind.CREDIT_CODE
-    kind = IdKind(data.get("id_kind") or default)
-    if number.strip():
-        if kind is IdKind.CREDIT_CODE and person:
-            form.add_error("id_kind", "自然人请填写身份证件；统一社会信用代码用于法人或其他组织")
-        elif kind is not IdKind.CREDIT_CODE and not person:
-            form.add_error("id_kind", "法人或其他组织请填写统一社会信用代码")
-        elif problem := id_problem(kind, number):
-            form.add_error("id_number", problem)
-        else:
-            data["id_number"] = clean_id(number)
-    elif required and "id_number" not in form.errors:
-        form.add_error("id_number", "请填写身份证件号码")
-    phone = data.get("phone") or ""
-    if phone.strip() or required:
-        if "phone" not in form.errors and (problem := phone_problem(phone)):
-            form.add_error("phone", problem)
-        elif phone.strip():
-            data["phone"] = clean_phone(phone)
+    kind = IdKind(data["id_kind"]) if data.get("id_kind") else None
+    number, phone = data.get("id_number") or "", data.get("phone") or ""
+    problems = applicant_problems(
+        person=person, kind=kind, number=number, phone=phone, required=required
+    )
+    for field, message in problems.items():
+        if field not in form.errors:
+            form.add_error(field, message)
+    if number.strip() and not problems.keys() & {"id_kind", "id_number"}:
+        data["id_number"] = clean_id(number)
+    if phone.strip() and "phone" not in problems:
+        data["phone"] = clean_phone(phone)

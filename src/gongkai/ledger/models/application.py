@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 
 from gongkai.application.applicant import ApplicantKind
+from gongkai.application.identity import IdKind
 from gongkai.application.outcome import Outcome
 from gongkai.application.status import Action, Status
 from gongkai.clock import Channel
@@ -33,6 +34,7 @@ class Application(models.Model):
     received_on = models.DateField("收到申请之日", help_text="依第三十一条确定")
     applicant_kind = models.CharField("申请人类别", max_length=32, choices=_choices(ApplicantKind))
     applicant_name = models.CharField("申请人姓名或名称", max_length=200)
+    id_kind = models.CharField("证件类型", max_length=24, choices=_choices(IdKind), blank=True)
     id_number = models.CharField("身份证件号码", max_length=40, blank=True)
     id_number_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     phone = models.CharField("联系电话", max_length=40, blank=True)

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from gongkai.application.applicant import ApplicantKind
+from gongkai.application.identity import IdKind
 from gongkai.application.status import Action, allowed
 from gongkai.clock import Channel, ScheduleMissing
 from gongkai.errors import GongkaiError
@@ -59,6 +60,7 @@ def register(request: HttpRequest) -> HttpResponse:
                 applicant_kind=ApplicantKind(d["applicant_kind"]),
                 applicant_name=d["applicant_name"],
                 description=d["description"],
+                id_kind=IdKind(d["id_kind"]) if d["id_kind"] else None,
                 id_number=d["id_number"],
                 phone=d["phone"],
                 email=d["email"],

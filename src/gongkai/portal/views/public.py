@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 
+from gongkai.application.identity import IdKind
 from gongkai.errors import GongkaiError
 from gongkai.ledger.models import Agency, Application, CatalogueItem, YearLock
 from gongkai.ledger.views.report_file import FORMATS
@@ -113,6 +114,7 @@ def apply(request: HttpRequest, agency_id: int) -> HttpResponse:
                     today=current_date(),
                     applicant_kind=d["applicant_kind"],
                     applicant_name=d["applicant_name"],
+                    id_kind=IdKind(d["id_kind"]) if d["id_kind"] else None,
                     id_number=d["id_number"],
                     phone=d["phone"],
                     email=d["email"],
