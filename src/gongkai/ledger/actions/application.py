@@ -6,6 +6,7 @@ one transaction."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Required, TypedDict, Unpack
 
 from gongkai.application.applicant import ApplicantKind
 from gongkai.application.identity import (
@@ -39,50 +40,33 @@ from gongkai.ledger.writes import action
 __all__ = ["InvalidRequest", "create_application", "identity_hash"]
 
 
+class Intake(TypedDict, total=False):
+    """What a registration takes in besides the actor and the agency (see `create_application`)."""
+
+    channel: Required[Channel]
+    handed_in: date | None
+    signed_for: date | None
+    confirmed: date | None
+    applicant_kind: Required[ApplicantKind]
+    applicant_name: Required[str]
+    description: Required[str]
+    id_kind: IdKind | None
+    id_number: str
+    phone: str
+    email: str
+    address: str
+    form_wanted: str
+    delivery: str
+    correction_reason: str
+
+
 @action
-def application_register(
-    *,
-    actor: Actor,
-    agency: Agency,
-    channel: Channel,
-    handed_in: date | None = None,
-    signed_for: date | None = None,
-    confirmed: date | None = None,
-    applicant_kind: ApplicantKind,
-    applicant_name: str,
-    description: str,
-    id_kind: IdKind | None = None,
-    id_number: str = "",
-    phone: str = "",
-    email: str = "",
-    address: str = "",
-    form_wanted: str = "",
-    delivery: str = "",
-    correction_reason: str = "",
-) -> Application:
+def application_register(*, actor: Actor, agency: Agency, **intake: Unpack[Intake]) -> Application:
     """Register a request taken in by the agency's staff. The receipt date that starts the clock
     is the one 第三十一条 fixes for the channel: the day handed in, signed for, or confirmed with
     the applicant."""
     require_role(actor, agency, *STAFF_ROLES)
-    return create_application(
-        actor=actor,
-        agency=agency,
-        channel=channel,
-        handed_in=handed_in,
-        signed_for=signed_for,
-        confirmed=confirmed,
-        applicant_kind=applicant_kind,
-        applicant_name=applicant_name,
-        description=description,
-        id_kind=id_kind,
-        id_number=id_number,
-        phone=phone,
-        email=email,
-        address=address,
-        form_wanted=form_wanted,
-        delivery=delivery,
-        correction_reason=correction_reason,
-    )
+    return create_application(actor=actor, agency=agency, **intake)
 
 
 @action
