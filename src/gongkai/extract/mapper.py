@@ -64,6 +64,7 @@ _NO_SPANS = frozenset({"markdown"})  # files whose merged cells print as empty c
 _REMEMBERED = 200  # labels longer than this (no row's is) are matched afresh each time
 _UNPAIRED = "行数、各行宽度或各栏之和对不上，无法逐行对应"
 _CAPTIONS = frozenset({"行政复议", "未经复议直接起诉", "直接起诉", "复议后起诉"})
+_DISPLACED = "本行与表头各栏错位（表头另有备注或序号栏），无法确定各数字所在的栏"
 
 
 #: A row label found: its section, the label, and whether only despite a typo.
@@ -233,6 +234,19 @@ def _map(
             mapping.notes.append(f"row {r + 1}: the line is not closed by “|”, left to the text")
             continue
         rest = cells[cells.index(label_cells[-1]) + 1 :] if label_cells else cells
+        own_rest = [c for c in rest if c.row == r]
+        if (
+            skipped
+            and found is not None
+            and found[0] is section
+            and _displaced(section, label_cells, own_rest, header, skipped)
+        ):
+            mapping.notes.append(f"row {r + 1}: out of line with its header's columns")
+            _, row, near = found
+            hits[section].append(
+                Hit(section, row.row, label, line, (), False, row.editions, near, _DISPLACED)
+            )
+            continue
         values = [c for c in rest if c.row == r and c.col not in skipped]
         covered = [c for c in rest if c.row != r]
         if covered:
@@ -255,6 +269,30 @@ def _map(
                     items = ordered
             hits[section] += _row_hit(section, label, found, items, line, mapping, r)
     return detached
+
+
+def _displaced(
+    section: Section,
+    label_cells: list[GridCell],
+    own: list[GridCell],
+    header: list[list[str]],
+    skipped: set[int],
+) -> bool:
+    """Whether a row whose header names a column of no values (备注, 序号) among its cells is out
+    of line with that header: its label covers a column of values, or a cell holding something
+    lies under no column's name. A merged cell above it reaching too far down, or a label wider
+    than the header's corner, shifts the row: then which of its cells is the remark is not
+    known, and dropping the one under 备注 would move every number after it."""
+    if not any(c.col in skipped for c in own):
+        return False
+    for cell in label_cells:
+        for col in range(cell.col, min(cell.col + cell.colspan, len(header))):
+            if _column_of(section, header[col]) is not None:
+                return True
+    return any(
+        c.col not in skipped and c.text.strip() and _column_of(section, header[c.col]) is None
+        for c in own
+    )
 
 
 def _row_hit(
