@@ -48,7 +48,7 @@ from gongkai.report.editions import APPEAL_COLUMNS, TABLES
 from gongkai.report.grid import Row, Section, Table
 
 #: Header words of columns that hold no values of the national tables.
-_NOT_VALUES = ("序号", "备注", "说明", "编号")
+_NOT_VALUES = ("序号", "备注", "说明", "编号", "占比", "比例", "百分比")
 _ANNOTATED = re.compile(r"^([+-]?\d[\d,]*(?:\.\d+)?)\s*\((?:其中|含|包括)[^()]*\)$")
 _VALUE_START = re.compile(r"^[+-]?\d")
 _NUMBERING = re.compile(r"^\d+[.、]\D")
