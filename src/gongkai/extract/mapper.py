@@ -39,7 +39,7 @@ from gongkai.extract.constraints import balanced, column_equations, column_sums,
 from gongkai.extract.grids import Grid, GridCell
 from gongkai.extract.labels import Label, label_index
 from gongkai.extract.lines import Line, LineKind
-from gongkai.extract.locate import Hit
+from gongkai.extract.locate import REVERSED_BLOCKS, Hit, blocks_reversed
 from gongkai.extract.normalize import NUMBERING, key
 from gongkai.extract.sections import Sections
 from gongkai.extract.stream import Item, ItemKind, cell_items
@@ -396,6 +396,12 @@ def _appeal_hits(
         mapping.notes.append(f"row {r + 1}: block {named}, by the heading before the table")
         return [Hit(section, named, caption, line, items, False)]
     if len(items) == 3 * _APPEAL_WIDTH and _names_blocks(" ".join(context), header):
+        if _blocks_reversed(header, context):
+            mapping.notes.append(f"row {r + 1}: a row of 15 under blocks in another order")
+            return [
+                Hit(section, block, block, line, (), False, unread=REVERSED_BLOCKS)
+                for block, _ in _BLOCKS
+            ]
         mapping.notes.append(f"row {r + 1}: the national row of 15 under its header")
         return [
             Hit(
@@ -431,6 +437,20 @@ def _caption(text: str) -> str | None:
     for noise in ("行政诉讼", "(", ")", "情况", "-"):
         words = words.replace(noise, "")
     return _block(words) if words in _CAPTIONS else None
+
+
+def _blocks_reversed(header: list[list[str]], context: list[str]) -> bool:
+    """Whether the header over a row of 15 (by the first column naming each block), or else the
+    text just before it, prints 复议后起诉 before 未经复议直接起诉."""
+    first = {}
+    for col, path in enumerate(header):
+        words = key("".join(path))
+        for name in ("复议后起诉", "直接起诉"):
+            if name in words:
+                first.setdefault(name, col)
+    if len(first) == 2:
+        return first["复议后起诉"] < first["直接起诉"]
+    return blocks_reversed(key("".join(context)))
 
 
 def _names_blocks(context: str, header: list[list[str]]) -> bool:
