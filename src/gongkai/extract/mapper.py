@@ -41,6 +41,7 @@ from gongkai.extract.labels import Label, label_index
 from gongkai.extract.lines import Line, LineKind
 from gongkai.extract.locate import REVERSED_BLOCKS, Hit, blocks_reversed
 from gongkai.extract.normalize import NUMBERING, key
+from gongkai.extract.order import OUT_OF_ORDER, out_of_order
 from gongkai.extract.sections import Sections
 from gongkai.extract.stream import Item, ItemKind, cell_items
 from gongkai.extract.values import BLANK_MARKS, CellValue, fold, to_value
@@ -267,8 +268,30 @@ def _map(
                         f"row {r + 1}: cells put in the columns their header names"
                     )
                     items = ordered
+                if ordered is None and section is Section.REQUESTS and _header_out_of_order(header):
+                    mapping.notes.append(f"row {r + 1}: a header out of the national order")
+                    _, row, near = found
+                    hits[section].append(
+                        Hit(
+                            section,
+                            row.row,
+                            label,
+                            line,
+                            (),
+                            False,
+                            row.editions,
+                            near,
+                            OUT_OF_ORDER,
+                        )
+                    )
+                    continue
             hits[section] += _row_hit(section, label, found, items, line, mapping, r)
     return detached
+
+
+def _header_out_of_order(header: list[list[str]]) -> bool:
+    """Whether the header, column by column, names the applicant columns out of national order."""
+    return bool(any(header)) and out_of_order([key(t) for path in header for t in path])
 
 
 def _displaced(
@@ -442,7 +465,7 @@ def _caption(text: str) -> str | None:
 def _blocks_reversed(header: list[list[str]], context: list[str]) -> bool:
     """Whether the header over a row of 15 (by the first column naming each block), or else the
     text just before it, prints 复议后起诉 before 未经复议直接起诉."""
-    first = {}
+    first: dict[str, int] = {}
     for col, path in enumerate(header):
         words = key("".join(path))
         for name in ("复议后起诉", "直接起诉"):

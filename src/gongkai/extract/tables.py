@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from gongkai.extract import edition as editions
 from gongkai.extract.cells import Reading, read
@@ -17,6 +17,7 @@ from gongkai.extract.constraints import balanced, column_equations, column_sums,
 from gongkai.extract.digits import Budget
 from gongkai.extract.labels import label_index
 from gongkai.extract.locate import Hit, find_appeals, find_rows, item_span
+from gongkai.extract.order import OUT_OF_ORDER, out_of_order
 from gongkai.extract.sections import Sections
 from gongkai.extract.stream import Item, ItemKind
 from gongkai.extract.values import CellValue
@@ -65,6 +66,8 @@ def locate_tables(
             hits[s] = _appeals(items, *ranges[s])
         else:
             hits[s] = find_rows(items, *ranges[s], label_index(s))
+            if s is Section.REQUESTS and hits[s]:
+                hits[s] = _against_header(items, ranges[s][0], hits[s])
         if structured:
             rest = [hit for hit in hits[s] if hit.row and hit.row not in rows]
             hits[s] = sorted([*structured, *rest], key=lambda hit: hit.line)
@@ -96,6 +99,27 @@ def locate_tables(
         for table in tables.values():
             _read(table, vanishing=True, budget=budget, ending=ending)
     return tables
+
+
+def _against_header(items: list[Item], start: int, hits: list[Hit]) -> list[Hit]:
+    """The rows found in the text, each left unread when the header printed before the first of
+    them names the columns out of the national order (the text places no cell by its header)."""
+    first = min(hit.line for hit in hits)
+    by_line: dict[int, list[Item]] = {}
+    for item in items[start:]:
+        if item.line >= first:
+            break
+        by_line.setdefault(item.line, []).append(item)
+    words = [  # a header's lines hold no number and no sentence
+        item.key
+        for line in by_line.values()
+        if not any(it.is_number or "。" in it.key for it in line)
+        for item in line
+        if item.kind is ItemKind.TEXT
+    ]
+    if not out_of_order(words):
+        return hits
+    return [replace(hit, pieces=(), unread=OUT_OF_ORDER) for hit in hits]
 
 
 def _whole(section: Section, rows: set[str]) -> bool:
