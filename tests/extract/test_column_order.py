@@ -65,3 +65,28 @@ def test_natural_persons_after_the_organisations_under_a_two_level_markdown_head
     ]
     rows = _table([1, 2, 3, 4, 5, 0, 6], markdown=True).splitlines()[2:]
     _never_in_the_national_order("\n".join(head + rows))
+
+
+def test_section_2_with_two_columns_swapped_in_tab_separated_text() -> None:
+    """本年废止件数 printed before 本年制发件数 over item 1's rows: those rows are not read in the
+    national order; the items after, under headers of their own, still are."""
+    rows = [
+        ["第二十条第（一）项"],
+        ["信息内容", "本年废止件数", "本年制发件数", "现行有效件数"],
+        ["规章", "0", "2", "15"],
+        ["行政规范性文件", "1", "6", "32"],
+        ["第二十条第（五）项"],
+        ["信息内容", "本年处理决定数量"],
+        ["行政许可", "5176"],
+    ]
+    text = document(
+        proactive="\n".join("\t".join(r) for r in rows),
+        title="某县人民政府\n\n2022年政府信息公开工作年度报告",
+    )
+    extraction = extract_text(text)
+    proactive = extraction.report.proactive
+    normative = proactive.get("normative_documents")
+    assert normative in (None, dict(issued=6, repealed=1, in_force=32)), normative
+    if normative is None:
+        assert "proactive.normative_documents" in extraction.report.ambiguous
+    assert proactive["licensing"] == dict(decisions=5176)

@@ -41,7 +41,7 @@ from gongkai.extract.labels import Label, label_index
 from gongkai.extract.lines import Line, LineKind
 from gongkai.extract.locate import REVERSED_BLOCKS, Hit, blocks_reversed
 from gongkai.extract.normalize import NUMBERING, key
-from gongkai.extract.order import OUT_OF_ORDER, out_of_order
+from gongkai.extract.order import OUT_OF_ORDER, requests_out_of_order
 from gongkai.extract.sections import Sections
 from gongkai.extract.stream import Item, ItemKind, cell_items
 from gongkai.extract.values import BLANK_MARKS, CellValue, fold, to_value
@@ -291,7 +291,7 @@ def _map(
 
 def _header_out_of_order(header: list[list[str]]) -> bool:
     """Whether the header, column by column, names the applicant columns out of national order."""
-    return bool(any(header)) and out_of_order([key(t) for path in header for t in path])
+    return bool(requests_out_of_order([key(t) for path in header for t in path]))
 
 
 def _displaced(

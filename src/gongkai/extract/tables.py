@@ -8,7 +8,7 @@ twice with different numbers, and rows not found at all are reported, never fill
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
 from gongkai.extract import edition as editions
@@ -17,7 +17,7 @@ from gongkai.extract.constraints import balanced, column_equations, column_sums,
 from gongkai.extract.digits import Budget
 from gongkai.extract.labels import label_index
 from gongkai.extract.locate import Hit, find_appeals, find_rows, item_span
-from gongkai.extract.order import OUT_OF_ORDER, out_of_order
+from gongkai.extract.order import OUT_OF_ORDER, proactive_out_of_order, requests_out_of_order
 from gongkai.extract.sections import Sections
 from gongkai.extract.stream import Item, ItemKind
 from gongkai.extract.values import CellValue
@@ -66,8 +66,8 @@ def locate_tables(
             hits[s] = _appeals(items, *ranges[s])
         else:
             hits[s] = find_rows(items, *ranges[s], label_index(s))
-            if s is Section.REQUESTS and hits[s]:
-                hits[s] = _against_header(items, ranges[s][0], hits[s])
+            if hits[s]:
+                hits[s] = _against_headers(items, ranges[s][0], hits[s], _ORDER[s])
         if structured:
             rest = [hit for hit in hits[s] if hit.row and hit.row not in rows]
             hits[s] = sorted([*structured, *rest], key=lambda hit: hit.line)
@@ -101,25 +101,33 @@ def locate_tables(
     return tables
 
 
-def _against_header(items: list[Item], start: int, hits: list[Hit]) -> list[Hit]:
-    """The rows found in the text, each left unread when the header printed before the first of
-    them names the columns out of the national order (the text places no cell by its header)."""
-    first = min(hit.line for hit in hits)
+_ORDER = {Section.PROACTIVE: proactive_out_of_order, Section.REQUESTS: requests_out_of_order}
+
+
+def _against_headers(
+    items: list[Item], start: int, hits: list[Hit], check: Callable[[list[str]], bool | None]
+) -> list[Hit]:
+    """The rows found in the text, each left unread where the last header printed before it
+    names the columns out of the national order (the text places no cell by its header)."""
     by_line: dict[int, list[Item]] = {}
+    last = max(hit.line for hit in hits)
     for item in items[start:]:
-        if item.line >= first:
+        if item.line >= last:
             break
         by_line.setdefault(item.line, []).append(item)
-    words = [  # a header's lines hold no number and no sentence
-        item.key
-        for line in by_line.values()
-        if not any(it.is_number or "。" in it.key for it in line)
-        for item in line
-        if item.kind is ItemKind.TEXT
-    ]
-    if not out_of_order(words):
-        return hits
-    return [replace(hit, pieces=(), unread=OUT_OF_ORDER) for hit in hits]
+    lines = sorted(by_line.items())  # in order; each hit takes the lines since the last one
+    out, wrong, taken = [], False, 0
+    for hit in sorted(hits, key=lambda h: h.line):
+        words = []
+        while taken < len(lines) and lines[taken][0] < hit.line:
+            line = lines[taken][1]
+            taken += 1
+            if not any(it.is_number or "。" in it.key for it in line):  # a header: no number,
+                words += [it.key for it in line if it.kind is ItemKind.TEXT]  # no sentence
+        verdict = check(words) if words else None
+        wrong = wrong if verdict is None else verdict
+        out.append(replace(hit, pieces=(), unread=OUT_OF_ORDER) if wrong else hit)
+    return out
 
 
 def _whole(section: Section, rows: set[str]) -> bool:
