@@ -204,6 +204,7 @@ def _map(
     detached = _Detached()
     header: list[list[str]] = [[] for _ in range(grid.width)]  # per column, top to bottom
     skipped: set[int] = set()  # the columns whose header says they hold no values
+    unordered: bool | None = None  # the header names the columns out of order (None: not asked)
     after_data = False
     line = 0
     first_line = next((n for n in grid.lines if n), 0)
@@ -221,6 +222,7 @@ def _map(
             if after_data:
                 header, skipped, after_data = [[] for _ in range(grid.width)], set(), False
             _add_header(header, skipped, own, continued=grid.kind in _NO_SPANS)
+            unordered = None
             continue
         if not after_data and any(header):
             paths = (
@@ -235,12 +237,11 @@ def _map(
             mapping.notes.append(f"row {r + 1}: the line is not closed by “|”, left to the text")
             continue
         rest = cells[cells.index(label_cells[-1]) + 1 :] if label_cells else cells
-        own_rest = [c for c in rest if c.row == r]
         if (
             skipped
             and found is not None
             and found[0] is section
-            and _displaced(section, label_cells, own_rest, header, skipped)
+            and _displaced(section, label_cells, [c for c in rest if c.row == r], header, skipped)
         ):
             mapping.notes.append(f"row {r + 1}: out of line with its header's columns")
             _, row, near = found
@@ -268,7 +269,9 @@ def _map(
                         f"row {r + 1}: cells put in the columns their header names"
                     )
                     items = ordered
-                if ordered is None and section is Section.REQUESTS and _header_out_of_order(header):
+                if ordered is None and section is Section.REQUESTS and unordered is None:
+                    unordered = _header_out_of_order(header)
+                if ordered is None and section is Section.REQUESTS and unordered:
                     mapping.notes.append(f"row {r + 1}: a header out of the national order")
                     _, row, near = found
                     hits[section].append(

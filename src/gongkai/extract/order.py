@@ -8,6 +8,8 @@ every number in a wrong column, so such rows are left out and named instead.
 
 from __future__ import annotations
 
+import re
+
 #: The organisations' columns, in national order: no row label or other header word holds them.
 _ORGANISATIONS = ("商业企业", "科研机构", "社会公益组织", "法律服务机构")
 #: Header text is printed in cells; a longer piece of text is prose, which may name 总计 first.
@@ -22,6 +24,12 @@ _PROACTIVE = (
     ("上一年项目数量", "本年增/减", "处理决定数量"),
     ("采购项目数量", "采购总金额"),
     ("本年制发件数", "本年废止件数", "现行有效件数"),
+)
+
+
+#: Any column name either check looks for: text without one is no header for them.
+NAMES = re.compile(
+    "|".join(re.escape(n) for n in ("自然人", "总计", *_ORGANISATIONS, *sum(_PROACTIVE, ())))
 )
 
 

@@ -7,6 +7,7 @@ twice with different numbers, and rows not found at all are reported, never fill
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -17,7 +18,12 @@ from gongkai.extract.constraints import balanced, column_equations, column_sums,
 from gongkai.extract.digits import Budget
 from gongkai.extract.labels import label_index
 from gongkai.extract.locate import Hit, find_appeals, find_rows, item_span
-from gongkai.extract.order import OUT_OF_ORDER, proactive_out_of_order, requests_out_of_order
+from gongkai.extract.order import (
+    NAMES,
+    OUT_OF_ORDER,
+    proactive_out_of_order,
+    requests_out_of_order,
+)
 from gongkai.extract.sections import Sections
 from gongkai.extract.stream import Item, ItemKind
 from gongkai.extract.values import CellValue
@@ -67,7 +73,7 @@ def locate_tables(
         else:
             hits[s] = find_rows(items, *ranges[s], label_index(s))
             if hits[s]:
-                hits[s] = _against_headers(items, ranges[s][0], hits[s], _ORDER[s])
+                hits[s] = _against_headers(items, numbers, ranges[s][0], hits[s], _ORDER[s])
         if structured:
             rest = [hit for hit in hits[s] if hit.row and hit.row not in rows]
             hits[s] = sorted([*structured, *rest], key=lambda hit: hit.line)
@@ -105,25 +111,31 @@ _ORDER = {Section.PROACTIVE: proactive_out_of_order, Section.REQUESTS: requests_
 
 
 def _against_headers(
-    items: list[Item], start: int, hits: list[Hit], check: Callable[[list[str]], bool | None]
+    items: list[Item],
+    lines: list[int],
+    start: int,
+    hits: list[Hit],
+    check: Callable[[list[str]], bool | None],
 ) -> list[Hit]:
     """The rows found in the text, each left unread where the last header printed before it
-    names the columns out of the national order (the text places no cell by its header)."""
-    by_line: dict[int, list[Item]] = {}
-    last = max(hit.line for hit in hits)
-    for item in items[start:]:
-        if item.line >= last:
-            break
-        by_line.setdefault(item.line, []).append(item)
-    lines = sorted(by_line.items())  # in order; each hit takes the lines since the last one
+    names the columns out of the national order (the text places no cell by its header);
+    `lines`: each item's line number."""
+    window = items[start : bisect.bisect_left(lines, max(hit.line for hit in hits), lo=start)]
+    prose, numbers = ItemKind.TEXT, (ItemKind.NUM, ItemKind.RUN)
+    named = [  # the texts naming a column (a header holds no sentence), with their lines
+        (it.line, it.key)
+        for it in window
+        if it.kind is prose and NAMES.search(it.key) and "。" not in it.key
+    ]
+    numbered = {it.line for it in window if it.kind in numbers} if named else set()
     out, wrong, taken = [], False, 0
     for hit in sorted(hits, key=lambda h: h.line):
         words = []
-        while taken < len(lines) and lines[taken][0] < hit.line:
-            line = lines[taken][1]
+        while taken < len(named) and named[taken][0] < hit.line:
+            line, text = named[taken]
             taken += 1
-            if not any(it.is_number or "。" in it.key for it in line):  # a header: no number,
-                words += [it.key for it in line if it.kind is ItemKind.TEXT]  # no sentence
+            if line not in numbered:
+                words.append(text)
         verdict = check(words) if words else None
         wrong = wrong if verdict is None else verdict
         out.append(replace(hit, pieces=(), unread=OUT_OF_ORDER) if wrong else hit)
