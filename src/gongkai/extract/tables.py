@@ -127,7 +127,14 @@ def _against_headers(
         for it in window
         if it.kind is prose and NAMES.search(it.key) and "。" not in it.key
     ]
-    numbered = {it.line for it in window if it.kind in numbers} if named else set()
+    numbered = {  # lines holding a number: rows, not headers
+        line
+        for line in {line for line, _ in named}
+        if any(
+            it.kind in numbers
+            for it in items[bisect.bisect_left(lines, line) : bisect.bisect_right(lines, line)]
+        )
+    }
     out, wrong, taken = [], False, 0
     for hit in sorted(hits, key=lambda h: h.line):
         words = []
