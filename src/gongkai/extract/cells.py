@@ -223,13 +223,17 @@ def _piece(item: Item) -> Piece:
 
 
 def _extra(reading: Reading, pieces: list[Fixed]) -> None:
-    """Drop the extra cells at the ends of the row, preferring blank ones."""
+    """Drop the extra cells at the ends of the row, preferring ones that hold no number: a
+    blank, or text that is no number (a share 「6.72%」 in a column the national table lacks) —
+    keeping such text as a value while dropping a blank at the other end would shift the row."""
     n = len(reading.columns)
     k = len(pieces) - n
     options: list[tuple[Values, tuple[str, ...]]] = []
     for left in range(k + 1):
         dropped = (*pieces[:left], *pieces[left + n :])
-        lost = tuple(p.text for p in dropped if p.value is not None)
+        lost = tuple(
+            p.text for p in dropped if p.value is not None and not isinstance(p.value, Unreadable)
+        )
         options.append((_values(pieces[left : left + n], reading.columns), lost))
     if any(not lost for _, lost in options):
         options = [(values, lost) for values, lost in options if not lost]

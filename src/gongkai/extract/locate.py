@@ -163,6 +163,8 @@ def find_appeals(items: list[Item], start: int, stop: int) -> Hit | None:
             break
     else:
         return None
+    words = "".join(it.key for it in items[header:first] if it.kind is ItemKind.TEXT)
+    unread = REVERSED_BLOCKS if blocks_reversed(words) else ""
     if items[first].row:
         line = items[first].line
         begin = first
@@ -175,7 +177,17 @@ def find_appeals(items: list[Item], start: int, stop: int) -> Hit | None:
         while begin > header + 1 and items[begin - 1].kind is ItemKind.BLANK:
             begin -= 1
         pieces, end = _collect(items, begin, stop)
-    return Hit(Section.APPEALS, "", "数据行", items[first].line, tuple(pieces), end)
+    return Hit(Section.APPEALS, "", "数据行", items[first].line, tuple(pieces), end, unread=unread)
+
+
+REVERSED_BLOCKS = "表头中“复议后起诉”印在“未经复议直接起诉”之前，与全国统一格式的顺序不同，无法确定各组数字属于哪一类"
+
+
+def blocks_reversed(header: str) -> bool:
+    """Whether a header (key form) names 复议后起诉 before 未经复议直接起诉: the national row of 15
+    is read in the national order of its blocks, which such a header contradicts."""
+    after, direct = header.find("复议后起诉"), header.find("直接起诉")
+    return 0 <= after < direct
 
 
 def _next(items: list[Item], i: int, stop: int) -> int | None:

@@ -39,8 +39,9 @@ from gongkai.extract.constraints import balanced, column_equations, column_sums,
 from gongkai.extract.grids import Grid, GridCell
 from gongkai.extract.labels import Label, label_index
 from gongkai.extract.lines import Line, LineKind
-from gongkai.extract.locate import Hit
+from gongkai.extract.locate import REVERSED_BLOCKS, Hit, blocks_reversed
 from gongkai.extract.normalize import NUMBERING, key
+from gongkai.extract.order import OUT_OF_ORDER, requests_out_of_order
 from gongkai.extract.sections import Sections
 from gongkai.extract.stream import Item, ItemKind, cell_items
 from gongkai.extract.values import BLANK_MARKS, CellValue, fold, to_value
@@ -48,7 +49,7 @@ from gongkai.report.editions import APPEAL_COLUMNS, TABLES
 from gongkai.report.grid import Row, Section, Table
 
 #: Header words of columns that hold no values of the national tables.
-_NOT_VALUES = ("序号", "备注", "说明", "编号")
+_NOT_VALUES = ("序号", "备注", "说明", "编号", "占比", "比例", "百分比")
 _ANNOTATED = re.compile(r"^([+-]?\d[\d,]*(?:\.\d+)?)\s*\((?:其中|含|包括)[^()]*\)$")
 _VALUE_START = re.compile(r"^[+-]?\d")
 _NUMBERING = re.compile(r"^\d+[.、]\D")
@@ -64,6 +65,7 @@ _NO_SPANS = frozenset({"markdown"})  # files whose merged cells print as empty c
 _REMEMBERED = 200  # labels longer than this (no row's is) are matched afresh each time
 _UNPAIRED = "行数、各行宽度或各栏之和对不上，无法逐行对应"
 _CAPTIONS = frozenset({"行政复议", "未经复议直接起诉", "直接起诉", "复议后起诉"})
+_DISPLACED = "本行与表头各栏错位（表头另有备注或序号栏），无法确定各数字所在的栏"
 
 
 #: A row label found: its section, the label, and whether only despite a typo.
@@ -202,6 +204,7 @@ def _map(
     detached = _Detached()
     header: list[list[str]] = [[] for _ in range(grid.width)]  # per column, top to bottom
     skipped: set[int] = set()  # the columns whose header says they hold no values
+    unordered: bool | None = None  # the header names the columns out of order (None: not asked)
     after_data = False
     line = 0
     first_line = next((n for n in grid.lines if n), 0)
@@ -219,6 +222,7 @@ def _map(
             if after_data:
                 header, skipped, after_data = [[] for _ in range(grid.width)], set(), False
             _add_header(header, skipped, own, continued=grid.kind in _NO_SPANS)
+            unordered = None
             continue
         if not after_data and any(header):
             paths = (
@@ -233,6 +237,18 @@ def _map(
             mapping.notes.append(f"row {r + 1}: the line is not closed by “|”, left to the text")
             continue
         rest = cells[cells.index(label_cells[-1]) + 1 :] if label_cells else cells
+        if (
+            skipped
+            and found is not None
+            and found[0] is section
+            and _displaced(section, label_cells, [c for c in rest if c.row == r], header, skipped)
+        ):
+            mapping.notes.append(f"row {r + 1}: out of line with its header's columns")
+            _, row, near = found
+            hits[section].append(
+                Hit(section, row.row, label, line, (), False, row.editions, near, _DISPLACED)
+            )
+            continue
         values = [c for c in rest if c.row == r and c.col not in skipped]
         covered = [c for c in rest if c.row != r]
         if covered:
@@ -253,8 +269,56 @@ def _map(
                         f"row {r + 1}: cells put in the columns their header names"
                     )
                     items = ordered
+                if ordered is None and section is Section.REQUESTS and unordered is None:
+                    unordered = _header_out_of_order(header)
+                if ordered is None and section is Section.REQUESTS and unordered:
+                    mapping.notes.append(f"row {r + 1}: a header out of the national order")
+                    _, row, near = found
+                    hits[section].append(
+                        Hit(
+                            section,
+                            row.row,
+                            label,
+                            line,
+                            (),
+                            False,
+                            row.editions,
+                            near,
+                            OUT_OF_ORDER,
+                        )
+                    )
+                    continue
             hits[section] += _row_hit(section, label, found, items, line, mapping, r)
     return detached
+
+
+def _header_out_of_order(header: list[list[str]]) -> bool:
+    """Whether the header, column by column, names the applicant columns out of national order."""
+    return bool(requests_out_of_order([key(t) for path in header for t in path]))
+
+
+def _displaced(
+    section: Section,
+    label_cells: list[GridCell],
+    own: list[GridCell],
+    header: list[list[str]],
+    skipped: set[int],
+) -> bool:
+    """Whether a row whose header names a column of no values (备注, 序号) among its cells is out
+    of line with that header: its label covers a column of values, or a cell holding something
+    lies under no column's name. A merged cell above it reaching too far down, or a label wider
+    than the header's corner, shifts the row: then which of its cells is the remark is not
+    known, and dropping the one under 备注 would move every number after it."""
+    if not any(c.col in skipped for c in own):
+        return False
+    for cell in label_cells:
+        for col in range(cell.col, min(cell.col + cell.colspan, len(header))):
+            if _column_of(section, header[col]) is not None:
+                return True
+    return any(
+        c.col not in skipped and c.text.strip() and _column_of(section, header[c.col]) is None
+        for c in own
+    )
 
 
 def _row_hit(
@@ -358,6 +422,12 @@ def _appeal_hits(
         mapping.notes.append(f"row {r + 1}: block {named}, by the heading before the table")
         return [Hit(section, named, caption, line, items, False)]
     if len(items) == 3 * _APPEAL_WIDTH and _names_blocks(" ".join(context), header):
+        if _blocks_reversed(header, context):
+            mapping.notes.append(f"row {r + 1}: a row of 15 under blocks in another order")
+            return [
+                Hit(section, block, block, line, (), False, unread=REVERSED_BLOCKS)
+                for block, _ in _BLOCKS
+            ]
         mapping.notes.append(f"row {r + 1}: the national row of 15 under its header")
         return [
             Hit(
@@ -393,6 +463,20 @@ def _caption(text: str) -> str | None:
     for noise in ("行政诉讼", "(", ")", "情况", "-"):
         words = words.replace(noise, "")
     return _block(words) if words in _CAPTIONS else None
+
+
+def _blocks_reversed(header: list[list[str]], context: list[str]) -> bool:
+    """Whether the header over a row of 15 (by the first column naming each block), or else the
+    text just before it, prints 复议后起诉 before 未经复议直接起诉."""
+    first: dict[str, int] = {}
+    for col, path in enumerate(header):
+        words = key("".join(path))
+        for name in ("复议后起诉", "直接起诉"):
+            if name in words:
+                first.setdefault(name, col)
+    if len(first) == 2:
+        return first["复议后起诉"] < first["直接起诉"]
+    return blocks_reversed(key("".join(context)))
 
 
 def _names_blocks(context: str, header: list[list[str]]) -> bool:

@@ -69,6 +69,8 @@ _NUMBER = rf"[+\-]?\d+(?:\.\d+)?(?:\s*(?:{UNITS}))?"
 #: Numbers inside text whose separators were lost: "规章000", "1.属于国家秘密000 0  ".
 _NUMBERS = re.compile(rf"{_NUMBER}(?:\s*{_NUMBER})*\s*")
 _ITEM_MARK = ".、"
+#: What follows the number of a date: no table cell holds a date, so "2025年" is text.
+_DATE_MARKS = "年月日"
 
 
 def build(lines: list[Line], spans: Sequence[tuple[int, int]] = ()) -> list[Item]:
@@ -147,7 +149,8 @@ def _parts(cell: str, soft: bool) -> Parts:
 
 def _segments(text: str) -> list[tuple[ItemKind, str, str]]:
     """Text cut into label text and runs of numbers. A digit before "." or "、" and a label
-    ("2.其他法律行政法规禁止公开") numbers that label and stays with it."""
+    ("2.其他法律行政法规禁止公开") numbers that label and stays with it; digits before 年, 月 or
+    日 are a date (a running header's 「2025年…年度报告」) and stay with the text."""
     out: list[tuple[ItemKind, str, str]] = []
     pos = 0
     for found in _NUMBERS.finditer(text):
@@ -156,6 +159,8 @@ def _segments(text: str) -> list[tuple[ItemKind, str, str]]:
             end -= 1  # the item number of the label that follows
         if start >= end or start < pos:
             continue
+        if text[end : end + 1] in _DATE_MARKS and end < len(text):
+            continue  # "2025年", "12月31日": a date in a running header or prose, no cell
         _text(out, text[pos:start])
         out.append((ItemKind.RUN, text[start:end], ""))
         pos = end

@@ -7,9 +7,10 @@ twice with different numbers, and rows not found at all are reported, never fill
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 
 from gongkai.extract import edition as editions
 from gongkai.extract.cells import Reading, read
@@ -17,6 +18,12 @@ from gongkai.extract.constraints import balanced, column_equations, column_sums,
 from gongkai.extract.digits import Budget
 from gongkai.extract.labels import label_index
 from gongkai.extract.locate import Hit, find_appeals, find_rows, item_span
+from gongkai.extract.order import (
+    NAMES,
+    OUT_OF_ORDER,
+    proactive_out_of_order,
+    requests_out_of_order,
+)
 from gongkai.extract.sections import Sections
 from gongkai.extract.stream import Item, ItemKind
 from gongkai.extract.values import CellValue
@@ -65,6 +72,8 @@ def locate_tables(
             hits[s] = _appeals(items, *ranges[s])
         else:
             hits[s] = find_rows(items, *ranges[s], label_index(s))
+            if hits[s]:
+                hits[s] = _against_headers(items, numbers, ranges[s][0], hits[s], _ORDER[s])
         if structured:
             rest = [hit for hit in hits[s] if hit.row and hit.row not in rows]
             hits[s] = sorted([*structured, *rest], key=lambda hit: hit.line)
@@ -96,6 +105,48 @@ def locate_tables(
         for table in tables.values():
             _read(table, vanishing=True, budget=budget, ending=ending)
     return tables
+
+
+_ORDER = {Section.PROACTIVE: proactive_out_of_order, Section.REQUESTS: requests_out_of_order}
+
+
+def _against_headers(
+    items: list[Item],
+    lines: list[int],
+    start: int,
+    hits: list[Hit],
+    check: Callable[[list[str]], bool | None],
+) -> list[Hit]:
+    """The rows found in the text, each left unread where the last header printed before it
+    names the columns out of the national order (the text places no cell by its header);
+    `lines`: each item's line number."""
+    window = items[start : bisect.bisect_left(lines, max(hit.line for hit in hits), lo=start)]
+    prose, numbers = ItemKind.TEXT, (ItemKind.NUM, ItemKind.RUN)
+    named = [  # the texts naming a column (a header holds no sentence), with their lines
+        (it.line, it.key)
+        for it in window
+        if it.kind is prose and NAMES.search(it.key) and "。" not in it.key
+    ]
+    numbered = {  # lines holding a number: rows, not headers
+        line
+        for line in {line for line, _ in named}
+        if any(
+            it.kind in numbers
+            for it in items[bisect.bisect_left(lines, line) : bisect.bisect_right(lines, line)]
+        )
+    }
+    out, wrong, taken = [], False, 0
+    for hit in sorted(hits, key=lambda h: h.line):
+        words = []
+        while taken < len(named) and named[taken][0] < hit.line:
+            line, text = named[taken]
+            taken += 1
+            if line not in numbered:
+                words.append(text)
+        verdict = check(words) if words else None
+        wrong = wrong if verdict is None else verdict
+        out.append(replace(hit, pieces=(), unread=OUT_OF_ORDER) if wrong else hit)
+    return out
 
 
 def _whole(section: Section, rows: set[str]) -> bool:
