@@ -266,3 +266,30 @@ def test_malformed_form_fields_never_give_a_500(
                 tried += 1
     assert problems == [], "\n".join(problems)
     assert tried > 1000
+
+
+#: The query parameters Django's admin reads on its lists: page, ordering, search, show all,
+#: popup and the field a popup returns.
+ADMIN_PARAMETERS = ["p", "o", "q", "all", "_popup", "_to_field", "e"]
+
+
+def test_the_admin_never_gives_a_500(site: dict[str, Any]) -> None:
+    """The Django admin (the site administrator's pages) with malformed object ids and list
+    parameters: refused or redirected, never a 500."""
+    from django.contrib import admin
+
+    client = site["clients"]["siteadmin"]
+    # the walk is inside the admin, not at its login page
+    assert client.get("/admin/").status_code == 200
+    tried, problems = 0, []
+    for model in admin.site._registry:
+        base = f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
+        for bad in MALFORMED:
+            for view in ("change/", "delete/", "history/"):
+                problems.append(_problem(client, f"{base}{bad}/{view}"))
+                tried += 1
+            for parameter in ADMIN_PARAMETERS:
+                problems.append(_problem(client, base, {parameter: bad}))
+                tried += 1
+    found = [p for p in problems if p]
+    assert tried > 100 and not found, "\n".join(found[:20])
